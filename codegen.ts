@@ -1,0 +1,25 @@
+// graphql-codegen: schema.graphql (emitted by the server) + the console's documents -> web/src/gql.
+// `npm run check:generated` regenerates and diffs, so the output must be stable: no timestamps,
+// no formatter over web/src/gql, documents picked up in a fixed glob order.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**/*'],
+  ignoreNoDocuments: false,
+  generates: {
+    'web/src/gql/': {
+      preset: 'client',
+      // Not a hook, so not named like one (the preset's default is `useFragment`).
+      presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
+      config: {
+        useTypeImports: true,
+        // SafeInt carries bytes past 2^31 but within Number.MAX_SAFE_INTEGER: a plain number.
+        scalars: { SafeInt: 'number', DateTimeISO: 'string', ID: 'string' },
+        defaultScalarType: 'unknown',
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,14 @@
+// The shape of every mutation: read fresh, build one Tx, commit it; re-run if a read went stale.
+import { clearLoaders, type Ctx } from '../context.js';
+import { Tx, withRetry } from '../redis/tx.js';
+
+export async function mutate<T>(ctx: Ctx, project: string, build: (tx: Tx) => Promise<T>): Promise<T> {
+  return withRetry(async () => {
+    clearLoaders(ctx);
+    const tx = new Tx(project, ctx.app.config.eventsMaxLen);
+    const result = await build(tx);
+    await tx.commit(ctx.app.redis);
+    clearLoaders(ctx);
+    return result;
+  });
+}

@@ -1,0 +1,1 @@
+export { GraphQLSafeInt as SafeInt, GraphQLDateTimeISO as DateTimeISO, GraphQLJSONObject as JSONObject } from 'graphql-scalars';

@@ -1,0 +1,62 @@
+// Reads a project's event stream, newest first, with filters.
+import type { Ctx } from '../context.js';
+import { keys } from '../redis/keys.js';
+import { badInput } from '../errors.js';
+import { pageSize } from '../common/connection.js';
+import { Event, type EventFilter } from './event.type.js';
+
+type Entry = [id: string, fields: string[]];
+
+export function parseEntry([id, fields]: Entry): Event {
+  const f: Record<string, string> = {};
+  for (let i = 0; i < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
+  return Event.from(id, f.type!, JSON.parse(f.data ?? '{}'));
+}
+
+const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
+
+export function matches(e: Event, filter: EventFilter | null | undefined): boolean {
+  if (!filter) return true;
+  if (filter.namespaceId && e.namespaceId !== filter.namespaceId) return false;
+  if (filter.serviceId && e.serviceId !== filter.serviceId) return false;
+  if (filter.types?.length && !filter.types.includes(e.type)) return false;
+  return true;
+}
+
+export async function recentEvents(ctx: Ctx, project: string, limit: number): Promise<Event[]> {
+  const entries = (await ctx.app.redis.xrevrange(keys.events(project), '+', '-', 'COUNT', limit)) as Entry[];
+  return entries.map(parseEntry);
+}
+
+/** One page, newest first, of the events after cursor `after` (older than it) that pass the filter. */
+export async function eventsPage(ctx: Ctx, project: string, filter: EventFilter | null | undefined, first: number | null, after: string | null | undefined) {
+  const size = pageSize(first);
+  if (after && !STREAM_ID.test(after)) throw badInput('after', 'must be an event ID from an earlier page');
+  // Time bounds map onto stream IDs (milliseconds), so Redis skips what is out of range.
+  const untilMs = filter?.until ? filter.until.getTime() : Infinity;
+  let end = after && Number(after.split('-')[0]) < untilMs ? `(${after}` : untilMs < Infinity ? `(${untilMs}-0` : '+';
+  const start = filter?.since ? `${filter.since.getTime()}-0` : '-';
+  const out: Event[] = [];
+  let hasNextPage = false;
+  const batch = Math.max(50, size + 1);
+  for (;;) {
+    const entries = (await ctx.app.redis.xrevrange(keys.events(project), end, start, 'COUNT', batch)) as Entry[];
+    for (const entry of entries) {
+      const e = parseEntry(entry);
+      if (!matches(e, filter)) continue;
+      if (out.length === size) {
+        hasNextPage = true;
+        break;
+      }
+      out.push(e);
+    }
+    if (hasNextPage || entries.length < batch) break;
+    end = `(${entries.at(-1)![0]}`;
+  }
+  const totalCount = Number(await ctx.app.redis.xlen(keys.events(project)));
+  return {
+    edges: out.map((node) => ({ cursor: node.id, node })),
+    pageInfo: { hasNextPage, endCursor: out.at(-1)?.id ?? null },
+    totalCount,
+  };
+}

@@ -1,0 +1,65 @@
+// Reads config, starts the app, handles SIGTERM; nothing else.
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { ensureRedis } from './redis/local-server.js';
+import { createApp } from './app.js';
+import { seedIfEmpty } from './seed/first-start.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`memmouse: bad setting ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  let ensured;
+  try {
+    ensured = await ensureRedis(config);
+  } catch (err) {
+    console.error(`memmouse: ${err instanceof ConfigError ? err.message : String(err)}`);
+    process.exit(2);
+  }
+  if (ensured.local) log.info({ url: ensured.local.url }, 'started a private redis-server (data in the data folder)');
+  const app = await createApp(ensured.config, { log });
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+  const base = `http://localhost:${config.port}`;
+
+  const seeded = await seedIfEmpty(app.deps);
+  app.start();
+  log.info({ port: config.port, seeded }, 'memmouse is up');
+
+  console.log(`\n  MemMouse is running at ${base}`);
+  console.log(`  GraphQL: ${base}/graphql   Agent config: ${base}/v1/agent/config`);
+  if (app.createdAdminToken) {
+    console.log('\n  An admin token was made for this installation. It is shown only now; keep it safe:');
+    console.log(`    ${app.createdAdminToken}`);
+    console.log(`  Open the console signed in: ${base}/#token=${app.createdAdminToken}\n`);
+  } else {
+    console.log('  Sign in with your admin token (MM_ADMIN_TOKEN, or the one printed at first start).\n');
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.stop().catch((err) => log.error({ err }, 'stop failed'));
+    await ensured.local?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error('memmouse: failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Provider } from 'urql';
+import { App } from './App';
+import { takeTokenFromUrl } from './lib/auth';
+import { client } from './lib/urql';
+import './styles.css';
+
+// Before the first render, so a `#token=…` link lands signed in and the fragment is gone at once.
+takeTokenFromUrl();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <Provider value={client}>
+      <App />
+    </Provider>
+  </StrictMode>,
+);
