@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
-import type { GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { authorize } from './auth/authorize.js';
 import { NodeResolver } from './common/node.resolver.js';
 import { ProjectResolver } from './projects/project.resolver.js';
@@ -39,4 +39,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: false,
   });
   return cached;
+}
+
+/** schema.graphql's exact text: sorted, so that the file only changes when the schema does. */
+export async function printSortedSchema(): Promise<string> {
+  return `# Generated from server/src by \`npm run schema\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
 }
