@@ -70,7 +70,11 @@ async function changeNamespace(
     const before = await requireNamespace(ctx, p, ns);
     if (expectedVersion != null && expectedVersion !== before.version) throw conflict(id, expectedVersion, before.version);
     const next = change(before);
-    if (!next) return before;
+    // A no-op (freezing a frozen namespace) must write nothing: not even the project revision.
+    if (!next) {
+      tx.withoutRevision();
+      return before;
+    }
     const after = { ...next.after, updatedAt: now(), version: before.version + 1 };
     tx.version(keys.namespace(p, ns), id, before.version, expectedVersion, () => notFound('namespace', id));
     if (after.policy.quotaBytes !== before.policy.quotaBytes) {

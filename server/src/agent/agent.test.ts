@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { ADMIN_TOKEN, startHarness, type Harness } from '../../test/harness.js';
+import { bind, makeNamespace, makeProject, makeService } from '../../test/factories.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+async function agent(token: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${h.url}/v1/agent/config`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+  const text = await res.text();
+  return { status: res.status, text, etag: res.headers.get('etag'), json: text ? JSON.parse(text) : null };
+}
+
+const AGENT_QUERY = `{ agentConfig {
+  project service revision issuedAt
+  redis { host port tls username password }
+  namespaces { id slug keyPrefix status permissions patterns scopes rate { readRps writeRps } policy { quotaBytes defaultTtlSeconds eviction } }
+} }`;
+
+/** A small world: project `shop`, namespaces orders and carts, service billing bound to both. */
+async function world(slug: string) {
+  const p = await makeProject(h, { slug });
+  const orders = await makeNamespace(h, p.id, { slug: 'orders', policy: { quotaBytes: 1048576, defaultTtlSeconds: 3600, eviction: 'ALLKEYS_LRU' } });
+  const carts = await makeNamespace(h, p.id, { slug: 'carts' });
+  const unbound = await makeNamespace(h, p.id, { slug: 'secret' });
+  const svc = await makeService(h, p.id, { slug: 'billing', scopes: ['STRING', 'HASH', 'STREAM'] });
+  const other = await makeService(h, p.id, { slug: 'other' });
+  const ob = await bind(h, orders.id, svc.id, { permissions: ['READ', 'WRITE'], patterns: ['orders:*', 'invoice:?'], scopes: ['STRING', 'HASH'], rate: { readRps: 100, writeRps: 10 } });
+  const cb = await bind(h, carts.id, svc.id, { permissions: ['READ'], patterns: ['*'], scopes: ['STREAM'] });
+  await bind(h, unbound.id, other.id);
+  return { p, orders, carts, unbound, svc, other, ob, cb };
+}
+
+describe('GET /v1/agent/config', () => {
+  it('returns the service config with absolute patterns, policies and status, and no credentials', async () => {
+    const w = await world('shop');
+    const r = await agent(w.svc.token);
+    expect(r.status).toBe(200);
+    const port = Number(new URL(h.config.dataRedisUrl).port);
+    expect(r.json).toEqual({
+      project: 'shop',
+      service: 'billing',
+      revision: expect.stringMatching(/^[A-Za-z0-9_-]{10,}$/),
+      issuedAt: expect.any(String),
+      redis: { host: '127.0.0.1', port, tls: false, username: null, password: null },
+      namespaces: [
+        {
+          id: 'namespace:shop/carts',
+          slug: 'carts',
+          keyPrefix: 'shop:carts:',
+          status: 'ACTIVE',
+          permissions: ['READ'],
+          patterns: ['shop:carts:*'],
+          scopes: ['STREAM'],
+          rate: { readRps: null, writeRps: null },
+          policy: { quotaBytes: 0, defaultTtlSeconds: null, eviction: 'NOEVICTION' },
+        },
+        {
+          id: 'namespace:shop/orders',
+          slug: 'orders',
+          keyPrefix: 'shop:orders:',
+          status: 'ACTIVE',
+          permissions: ['READ', 'WRITE'],
+          patterns: ['shop:orders:orders:*', 'shop:orders:invoice:?'],
+          scopes: ['STRING', 'HASH'],
+          rate: { readRps: 100, writeRps: 10 },
+          policy: { quotaBytes: 1048576, defaultTtlSeconds: 3600, eviction: 'ALLKEYS_LRU' },
+        },
+      ],
+    });
+    expect(Math.abs(Date.parse(r.json.issuedAt) - Date.now())).toBeLessThan(60_000);
+    // Nothing it must never carry: the admin token, any Redis URL, its own token, other namespaces.
+    expect(r.text).not.toContain(ADMIN_TOKEN);
+    expect(r.text).not.toMatch(/rediss?:\/\//);
+    expect(r.text).not.toContain(w.svc.token.slice(-43));
+    expect(r.text).not.toContain('secret');
+    expect(r.text).not.toMatch(/digest|auth/i);
+  });
+
+  it('gives an unbound service an empty namespace list', async () => {
+    const p = await makeProject(h);
+    const s = await makeService(h, p.id);
+    const r = await agent(s.token);
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ project: p.slug, service: s.slug, namespaces: [] });
+  });
+
+  it('sends the revision as ETag and answers a matching If-None-Match with an empty 304', async () => {
+    const w = await world('etag');
+    const first = await agent(w.svc.token);
+    expect(first.etag).toBe(`"${first.json.revision}"`);
+
+    const again = await agent(w.svc.token);
+    expect(again.etag).toBe(first.etag);
+
+    const cached = await agent(w.svc.token, { 'if-none-match': first.etag! });
+    expect(cached.status).toBe(304);
+    expect(cached.text).toBe('');
+    expect(cached.etag).toBe(first.etag);
+    expect((await agent(w.svc.token, { 'if-none-match': `"other", W/${first.etag}` })).status).toBe(304);
+    expect((await agent(w.svc.token, { 'if-none-match': '"stale"' })).status).toBe(200);
+
+    // A wrong token never gets a 304, even with the right ETag.
+    const wrong = await agent(`mms_etag_billing_${'B'.repeat(43)}`, { 'if-none-match': first.etag! });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('changes the ETag when the config changes: freeze, binding update, policy update, unbind', async () => {
+    const w = await world('changes');
+    const seen = new Set<string>();
+    const etag = async () => {
+      const r = await agent(w.svc.token);
+      expect(r.etag).toBe(`"${r.json.revision}"`);
+      return r;
+    };
+    const base = await etag();
+    seen.add(base.etag!);
+
+    await h.ok(`mutation($id: ID!) { freezeNamespace(id: $id) { status } }`, { id: w.orders.id });
+    const frozen = await etag();
+    expect(frozen.json.namespaces.find((n: any) => n.slug === 'orders').status).toBe('FROZEN');
+    expect(seen.has(frozen.etag!)).toBe(false);
+    seen.add(frozen.etag!);
+    expect((await agent(w.svc.token, { 'if-none-match': base.etag! })).status).toBe(200);
+
+    await h.ok(`mutation($id: ID!) { updateBinding(id: $id, input: { patterns: ["orders:*"] }) { id } }`, { id: w.ob.id });
+    const rebound = await etag();
+    expect(rebound.json.namespaces.find((n: any) => n.slug === 'orders').patterns).toEqual(['changes:orders:orders:*']);
+    expect(seen.has(rebound.etag!)).toBe(false);
+    seen.add(rebound.etag!);
+
+    await h.ok(`mutation($id: ID!) { updateNamespacePolicy(id: $id, policy: { quotaBytes: 2048 }) { id } }`, { id: w.carts.id });
+    const policy = await etag();
+    expect(policy.json.namespaces.find((n: any) => n.slug === 'carts').policy.quotaBytes).toBe(2048);
+    expect(seen.has(policy.etag!)).toBe(false);
+    seen.add(policy.etag!);
+
+    await h.ok(`mutation($id: ID!) { unbindService(id: $id) }`, { id: w.cb.id });
+    const unbound = await etag();
+    expect(unbound.json.namespaces.map((n: any) => n.slug)).toEqual(['orders']);
+    expect(seen.has(unbound.etag!)).toBe(false);
+
+    // A change elsewhere in the project (another service's binding) leaves it alone.
+    await h.ok(`mutation($id: ID!) { updateBinding(id: $id, input: { permissions: [READ] }) { id } }`, { id: `binding:changes/secret/other` });
+    expect((await etag()).etag).toBe(unbound.etag);
+  });
+
+  it('answers the GraphQL agentConfig query with the same data', async () => {
+    const w = await world('same');
+    const rest = await agent(w.svc.token);
+    const d = await h.ok(AGENT_QUERY, {}, w.svc.token);
+    const { issuedAt: restIssued, ...restRest } = rest.json;
+    const { issuedAt, ...gqlRest } = d.agentConfig;
+    expect(gqlRest).toEqual(restRest);
+    expect(Number.isNaN(Date.parse(issuedAt))).toBe(false);
+    expect(Number.isNaN(Date.parse(restIssued))).toBe(false);
+  });
+});
+
+/** Commands the app's own control connection sends at top level (script-internal ones excluded). */
+async function topLevelCommands<T>(run: () => Promise<T>): Promise<{ result: T; commands: string[]; inScript: number }> {
+  const list = await h.redis.client('LIST');
+  const addr = String(list)
+    .split('\n')
+    .find((line) => / name=memmouse /.test(line))
+    ?.match(/ addr=(\S+) /)?.[1];
+  expect(addr).toBeTruthy();
+  const monitor: Redis = await h.redis.duplicate().monitor();
+  const seen: { source: string; args: string[] }[] = [];
+  monitor.on('monitor', (_time: string, args: string[], source: string) => seen.push({ source, args }));
+  try {
+    const result = await run();
+    // MONITOR reports in execution order: once our marker shows up, everything before it has too.
+    const marker = `marker-${Math.random()}`;
+    await h.redis.echo(marker);
+    for (let i = 0; i < 200 && !seen.some((s) => s.args.includes(marker)); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(seen.some((s) => s.args.includes(marker))).toBe(true);
+    const commands = seen.filter((s) => s.source === addr).map((s) => s.args[0]!.toLowerCase());
+    // The script's own reads show up with source "lua"; they are not round trips.
+    return { result, commands, inScript: seen.filter((s) => s.source === 'lua').length };
+  } finally {
+    monitor.disconnect();
+  }
+}
+
+describe('agent config round trips', () => {
+  it('costs at most 2 top-level Redis commands for a full answer and exactly 1 for a 304', async () => {
+    const p = await makeProject(h, { slug: 'rt' });
+    const s = await makeService(h, p.id, { scopes: ['STRING'] });
+    for (let i = 0; i < 12; i++) {
+      const ns = await makeNamespace(h, p.id, { slug: `ns-${i}` });
+      await bind(h, ns.id, s.id);
+    }
+    const warm = await agent(s.token); // loads the script once, as any long-running server has
+    expect(warm.json.namespaces).toHaveLength(12);
+
+    const full = await topLevelCommands(() => agent(s.token));
+    expect(full.result.status).toBe(200);
+    expect(full.result.json.namespaces).toHaveLength(12);
+    expect(full.commands.length).toBeGreaterThanOrEqual(1);
+    expect(full.commands.length).toBeLessThanOrEqual(2);
+    expect(full.commands).toContain('evalsha');
+    expect(full.inScript).toBeGreaterThan(12); // the reads happened, inside the one script call
+
+    const cached = await topLevelCommands(() => agent(s.token, { 'if-none-match': warm.etag! }));
+    expect(cached.result.status).toBe(304);
+    expect(cached.commands).toEqual(['evalsha']);
+  });
+
+  it('does not grow with the number of bindings', async () => {
+    const p = await makeProject(h);
+    const s = await makeService(h, p.id);
+    const ns = await makeNamespace(h, p.id);
+    await bind(h, ns.id, s.id);
+    await agent(s.token);
+    const one = await topLevelCommands(() => agent(s.token));
+    for (let i = 0; i < 20; i++) await bind(h, (await makeNamespace(h, p.id)).id, s.id);
+    const many = await topLevelCommands(() => agent(s.token));
+    expect(many.result.json.namespaces).toHaveLength(21);
+    expect(many.commands).toEqual(one.commands);
+  });
+});
