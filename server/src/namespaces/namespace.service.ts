@@ -48,7 +48,7 @@ export async function createNamespace(ctx: Ctx, p: string, input: CreateNamespac
   await mutate(ctx, p, async (tx) => {
     tx.exists(keys.project(p), () => notFound('project', projectId(p)))
       .absent(keys.namespace(p, slug), () => alreadyExists('namespace', id))
-      .quota(slug, doc.policy.quotaBytes)
+      .quota(slug, doc.policy.quotaBytes, 'input.policy.quotaBytes')
       .set(keys.namespace(p, slug), doc)
       .listAdd(keys.index(p), indexField.namespaces, slug)
       .hset(keys.quotas(p), slug, String(doc.policy.quotaBytes))
@@ -78,7 +78,7 @@ async function changeNamespace(
     const after = { ...next.after, updatedAt: now(), version: before.version + 1 };
     tx.version(keys.namespace(p, ns), id, before.version, expectedVersion, () => notFound('namespace', id));
     if (after.policy.quotaBytes !== before.policy.quotaBytes) {
-      tx.quota(ns, after.policy.quotaBytes).hset(keys.quotas(p), ns, String(after.policy.quotaBytes));
+      tx.quota(ns, after.policy.quotaBytes, 'policy.quotaBytes').hset(keys.quotas(p), ns, String(after.policy.quotaBytes));
     }
     tx.set(keys.namespace(p, ns), after).emit(event(ctx, next.type, { project: p, namespace: id }, before, after));
     return after;

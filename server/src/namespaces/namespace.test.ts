@@ -136,7 +136,7 @@ describe('createNamespace', () => {
     await makeNamespace(h, p.id, { slug: 'a', policy: { quotaBytes: 600 } });
     const before = await snapshot(h.redis);
     const r = await h.gql(CREATE, { p: p.id, input: { slug: 'b', name: 'B', policy: { quotaBytes: 401 } } });
-    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'QUOTA_EXCEEDED', total: 1001, limit: 1000 });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'QUOTA_EXCEEDED', field: 'input.policy.quotaBytes', total: 1001, limit: 1000 });
     expect(await snapshot(h.redis)).toEqual(before);
 
     // Exactly at the limit is fine, and so is a namespace without a quota.
@@ -272,7 +272,7 @@ describe('updateNamespacePolicy', () => {
     const b = await makeNamespace(h, p.id, { slug: 'b', policy: { quotaBytes: 400 } });
     const before = await snapshot(h.redis);
     const r = await h.gql(UPDATE, { id: b.id, policy: { quotaBytes: 601 } });
-    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'QUOTA_EXCEEDED', total: 1001, limit: 1000 });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'QUOTA_EXCEEDED', field: 'policy.quotaBytes', total: 1001, limit: 1000 });
     expect(await snapshot(h.redis)).toEqual(before);
 
     // Its own old quota is replaced, not added: 400 + 600 fits exactly.

@@ -55,7 +55,7 @@ export async function updateProject(
       version: before.version + 1,
     };
     tx.version(keys.project(slug), id, before.version, expectedVersion, () => notFound('project', id));
-    if (quota !== undefined && quota > 0) tx.quota('', -1, quota);
+    if (quota !== undefined && quota > 0) tx.quota('', -1, 'input.quotaBytes', quota);
     tx.set(keys.project(slug), after).emit(event(ctx, 'PROJECT_UPDATED', { project: slug }, before, after));
     return after;
   });

@@ -91,7 +91,7 @@ describe('updateProject', () => {
     const p = await makeProject(h, { quotaBytes: 1000 });
     await makeNamespace(h, p.id, { policy: { quotaBytes: 600 } });
     const r = await h.gql(UPDATE, { id: p.id, input: { quotaBytes: 500 } });
-    expect(r.errors?.[0]?.extensions?.code).toBe('QUOTA_EXCEEDED');
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'QUOTA_EXCEEDED', field: 'input.quotaBytes', total: 600, limit: 500 });
     const ok = await h.ok(UPDATE, { id: p.id, input: { quotaBytes: 600 } });
     expect(ok.updateProject.quotaBytes).toBe(600);
   });

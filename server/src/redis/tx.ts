@@ -83,8 +83,12 @@ export class Tx {
     return this.check({ t: 'rev', k: this.k(keys.revision(this.project)), v: read }, () => new StaleRead());
   }
 
-  /** The project's namespace quotas, with `namespace` set to `quota` (-1: removed), fit the project's quota. */
-  quota(namespace: string, quota: number, projectLimit?: number): this {
+  /**
+   * The project's namespace quotas, with `namespace` set to `quota` (-1: removed), fit the project's
+   * quota (or `projectLimit`, when the project quota itself is changing). `field` is the input the
+   * error names.
+   */
+  quota(namespace: string, quota: number, field: string, projectLimit?: number): this {
     const c: Check = {
       t: 'quota',
       q: this.k(keys.quotas(this.project)),
@@ -96,7 +100,7 @@ export class Tx {
     return this.check(c, ([, sum, limit]) =>
       quotaExceeded(
         `The namespaces' quotas would total ${sum} bytes, more than the project's quota of ${limit} bytes`,
-        { field: projectLimit !== undefined ? 'input.quotaBytes' : 'quotaBytes', total: Number(sum), limit: Number(limit) },
+        { field, total: Number(sum), limit: Number(limit) },
       ),
     );
   }
