@@ -15,7 +15,8 @@ export interface UsageTotals {
 
 export class UsageCollector {
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  /** The timer's pass in flight (lock, measure, unlock), awaited by stop(). */
+  private pass: Promise<void> | null = null;
   private stopped = false;
 
   constructor(
@@ -30,7 +31,9 @@ export class UsageCollector {
     if (this.intervalMs <= 0) return;
     const tick = async () => {
       if (this.stopped) return;
-      await this.collectLocked().catch((err) => this.log.warn({ err }, 'usage pass failed'));
+      this.pass = this.collectLocked().catch((err) => this.log.warn({ err }, 'usage pass failed'));
+      await this.pass;
+      this.pass = null;
       if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
     };
     void tick();
@@ -39,7 +42,7 @@ export class UsageCollector {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => {});
+    await this.pass;
   }
 
   private async collectLocked(): Promise<void> {
@@ -47,10 +50,8 @@ export class UsageCollector {
     const ttl = Math.max(60_000, this.intervalMs * 2);
     if ((await this.control.set(keys.usageLock, token, 'PX', ttl, 'NX')) !== 'OK') return;
     try {
-      this.running = this.collect();
-      await this.running;
+      await this.collect();
     } finally {
-      this.running = null;
       await this.control.mmUnlock(keys.usageLock, token).catch(() => {});
     }
   }

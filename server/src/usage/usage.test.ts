@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { startHarness, type Harness } from '../../test/harness.js';
 import { makeNamespace, makeProject } from '../../test/factories.js';
+import { keys } from '../redis/keys.js';
+import { createLogger } from '../log.js';
+import { UsageCollector } from './usage.collector.js';
 
 // A fresh data server per file (separateData), so nothing but this file's writes moves used_memory.
 let h: Harness;
@@ -185,5 +188,33 @@ describe('refreshUsage', () => {
   it('answers NOT_FOUND for a missing project and BAD_USER_INPUT for a malformed id', async () => {
     expect((await h.gql(REFRESH, { p: 'project:nope' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await h.gql(REFRESH, { p: 'nope' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'projectId' });
+  });
+});
+
+describe('the usage timer', () => {
+  it('runs on one replica at a time: it waits while another holds the lock, then measures', async () => {
+    const p = await makeProject(h, { slug: 'timed' });
+    await makeNamespace(h, p.id, { slug: 'ns' });
+    await h.data.set('timed:ns:k', 'v');
+    const sampled = async () => (await usageOf('timed')).byNs.ns!.keyCount;
+
+    // Another replica is mid-pass.
+    await h.redis.set(keys.usageLock, 'other-replica', 'PX', 60_000);
+    const collector = new UsageCollector(h.app.deps.redis, h.app.deps.data, createLogger('silent'), 20);
+    collector.start();
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await sampled()).toBeNull();
+      expect(await h.redis.get(keys.usageLock)).toBe('other-replica');
+
+      // Its pass ends: the next tick here takes the lock, measures, and releases it.
+      await h.redis.del(keys.usageLock);
+      const deadline = Date.now() + 5000;
+      while ((await sampled()) === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(await sampled()).toBe(1);
+    } finally {
+      await collector.stop();
+    }
+    expect(await h.redis.exists(keys.usageLock)).toBe(0);
   });
 });
