@@ -21,6 +21,7 @@ import { authenticate } from './auth/authenticate.js';
 import { loadAdminTokens } from './auth/admin-token.js';
 import { agentConfigRoute } from './agent/agent.route.js';
 import { UsageCollector } from './usage/usage.collector.js';
+import { preflightPlugin } from './common/preflight.js';
 
 export interface App {
   httpServer: http.Server;
@@ -90,6 +91,7 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      preflightPlugin,
     ],
     formatError: (formatted, error) => {
       const requestId = requestScope.getStore()?.requestId;

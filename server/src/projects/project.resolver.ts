@@ -4,7 +4,8 @@ import { loadIndex } from '../redis/project-index.js';
 import { keys } from '../redis/keys.js';
 import { parseId, projectId } from '../common/ids.js';
 import { loadDocs } from '../common/docs.js';
-import { paginate } from '../common/connection.js';
+import { pageSize, paginate } from '../common/connection.js';
+import { argRule } from '../common/preflight.js';
 import { namespacePage, servicePage, namespaces, services } from '../common/lists.js';
 import * as v from '../common/validate.js';
 import { Namespace, NamespaceConnection } from '../namespaces/namespace.type.js';
@@ -13,6 +14,12 @@ import { Project, ProjectConnection, ProjectOverview } from './project.type.js';
 import { CreateProjectInput, UpdateProjectInput } from './project.input.js';
 import type { ProjectDoc } from './project.record.js';
 import * as projects from './project.service.js';
+
+// Checked before a mutation runs too (common/preflight.ts): these fields appear in mutation payloads.
+const childSlug = argRule('Project.namespace', (a: { slug: string }) => v.slug('slug', a.slug));
+argRule('Project.service', childSlug);
+argRule('Project.namespaces', (a: { first?: number | null }) => pageSize(a.first ?? null));
+argRule('Project.services', (a: { first?: number | null }) => pageSize(a.first ?? null));
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -74,7 +81,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => Namespace, { nullable: true })
   async namespace(@Root() project: Project, @Arg('slug', () => String) slug: string, @Ctx() ctx: Context) {
-    return (await namespaces(ctx, project.slug, [v.slug('slug', slug)]))[0];
+    return (await namespaces(ctx, project.slug, [childSlug({ slug })]))[0];
   }
 
   @FieldResolver(() => ServiceConnection)
@@ -89,7 +96,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => Service, { nullable: true })
   async service(@Root() project: Project, @Arg('slug', () => String) slug: string, @Ctx() ctx: Context) {
-    return (await services(ctx, project.slug, [v.slug('slug', slug)]))[0];
+    return (await services(ctx, project.slug, [childSlug({ slug })]))[0];
   }
 
   @FieldResolver(() => ProjectOverview)

@@ -241,3 +241,42 @@ describe('rotateServiceToken', () => {
     expect(await snapshot(h.redis)).toEqual(before);
   });
 });
+
+describe('a bad argument in a mutation payload', () => {
+  // Guards a bug: the write happened, the response said BAD_USER_INPUT, and the token was lost.
+  const deep = (args: string) => `token service { project { ${args} } }`;
+  it.each([
+    ['overview { recentEvents(limit: 0) { type } }', 'limit'],
+    ['overview { topNamespaces(limit: 51) { slug } }', 'limit'],
+    ['namespaces(first: -1) { totalCount }', 'first'],
+    ['services(first: 501) { totalCount }', 'first'],
+    ['namespace(slug: "Not A Slug") { id }', 'slug'],
+    ['... on Project { ...P }', 'limit'],
+  ])('refuses %s before rotating or creating: nothing written, the old token still works', async (selection, field) => {
+    const p = await makeProject(h);
+    const s = await makeService(h, p.id);
+    const fragment = 'fragment P on Project { overview { recentEvents(limit: 1000) { type } } }';
+    const before = await snapshot(h.redis);
+    const rotate = await h.gql(`mutation($id: ID!) { rotateServiceToken(id: $id) { ${deep(selection)} } } ${selection.includes('...P') ? fragment : ''}`, { id: s.id });
+    expect(rotate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    const create = await h.gql(
+      `mutation($p: ID!) { createService(projectId: $p, input: { slug: "lost", name: "L", scopes: [STRING] }) { ${deep(selection)} } } ${selection.includes('...P') ? fragment : ''}`,
+      { p: p.id },
+    );
+    expect(create.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await snapshot(h.redis)).toEqual(before);
+    expect(await agentStatus(s.token)).toBe(200);
+  });
+
+  it('checks arguments given as variables too', async () => {
+    const p = await makeProject(h);
+    const s = await makeService(h, p.id);
+    const before = await snapshot(h.redis);
+    const r = await h.gql(`mutation($id: ID!, $n: Int) { rotateServiceToken(id: $id) { token service { project { overview { recentEvents(limit: $n) { type } } } } } }`, { id: s.id, n: 0 });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+    expect(r.status).toBe(400);
+    expect(await snapshot(h.redis)).toEqual(before);
+    const ok = await h.ok(`mutation($id: ID!, $n: Int) { rotateServiceToken(id: $id) { token service { project { overview { recentEvents(limit: $n) { type } } } } } }`, { id: s.id, n: 2 });
+    expect(ok.rotateServiceToken.service.project.overview.recentEvents).toHaveLength(2);
+  });
+});
