@@ -5,8 +5,8 @@ import { event } from '../context.js';
 import { badInput, conflict, notFound } from '../errors.js';
 import { indexField, keys } from '../redis/keys.js';
 import { bindingId, namespaceId, serviceId } from '../common/ids.js';
-import { loadDoc, now, requireDoc } from '../common/docs.js';
-import { mutate } from '../common/mutate.js';
+import { loadDoc, now, requireDoc, revise } from '../common/docs.js';
+import { mutate, unchanged } from '../common/mutate.js';
 import { StaleRead, type Tx } from '../redis/tx.js';
 import * as v from '../common/validate.js';
 import { requireNamespace } from '../namespaces/namespace.service.js';
@@ -106,7 +106,8 @@ export async function updateBinding(
     const before = await requireBinding(ctx, p, ns, svc);
     if (expectedVersion != null && expectedVersion !== before.version) throw conflict(id, expectedVersion, before.version);
     const service = await requireService(ctx, p, svc);
-    const after: BindingDoc = { ...before, ...rules(before, patch, service, 'input'), updatedAt: now(), version: before.version + 1 };
+    const after = revise(before, rules(before, patch, service, 'input'));
+    if (!after) return unchanged(tx, before);
     guardParents(tx, p, ns, service);
     tx.version(keys.binding(p, ns, svc), id, before.version, expectedVersion, () => notFound('binding', id))
       .set(keys.binding(p, ns, svc), after)

@@ -24,3 +24,26 @@ export async function readRevision(ctx: Ctx, key: string): Promise<number> {
 }
 
 export const now = () => new Date().toISOString();
+
+interface Versioned {
+  version: number;
+  updatedAt: string;
+}
+
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
+/**
+ * The next version of `before` with `changes` applied, or null when they change nothing: an update
+ * that changes nothing writes nothing (no version bump, no event), so it cannot make other holders
+ * of the version conflict.
+ */
+export function revise<T extends Versioned>(before: T, changes: Partial<T>): T | null {
+  const merged = { ...before, ...changes };
+  if (canonical({ ...merged, version: 0, updatedAt: '' }) === canonical({ ...before, version: 0, updatedAt: '' })) return null;
+  return { ...merged, updatedAt: now(), version: before.version + 1 };
+}

@@ -12,3 +12,9 @@ export async function mutate<T>(ctx: Ctx, project: string, build: (tx: Tx) => Pr
     return result;
   });
 }
+
+/** Ends a mutation that changes nothing: the Tx stays empty, so nothing is written. */
+export function unchanged<T>(tx: Tx, before: T): T {
+  tx.withoutRevision();
+  return before;
+}

@@ -5,8 +5,8 @@ import { alreadyExists, badInput, conflict, notFound } from '../errors.js';
 import { indexField, keyPrefix, keys } from '../redis/keys.js';
 import { loadIndex } from '../redis/project-index.js';
 import { bindingId, namespaceId, projectId } from '../common/ids.js';
-import { loadDoc, now, readRevision, requireDoc } from '../common/docs.js';
-import { mutate } from '../common/mutate.js';
+import { loadDoc, now, readRevision, requireDoc, revise } from '../common/docs.js';
+import { mutate, unchanged } from '../common/mutate.js';
 import * as v from '../common/validate.js';
 import { purgeKeys } from '../usage/purge.js';
 import type { NamespaceDoc } from './namespace.record.js';
@@ -70,12 +70,9 @@ async function changeNamespace(
     const before = await requireNamespace(ctx, p, ns);
     if (expectedVersion != null && expectedVersion !== before.version) throw conflict(id, expectedVersion, before.version);
     const next = change(before);
-    // A no-op (freezing a frozen namespace) must write nothing: not even the project revision.
-    if (!next) {
-      tx.withoutRevision();
-      return before;
-    }
-    const after = { ...next.after, updatedAt: now(), version: before.version + 1 };
+    // A no-op (freezing a frozen namespace, an empty policy patch) writes nothing.
+    const after = next && revise(before, next.after);
+    if (!next || !after) return unchanged(tx, before);
     tx.version(keys.namespace(p, ns), id, before.version, expectedVersion, () => notFound('namespace', id));
     if (after.policy.quotaBytes !== before.policy.quotaBytes) {
       tx.quota(ns, after.policy.quotaBytes, 'policy.quotaBytes').hset(keys.quotas(p), ns, String(after.policy.quotaBytes));

@@ -5,8 +5,8 @@ import { AppError, alreadyExists, badInput, conflict, notFound } from '../errors
 import { keys, keyPrefix } from '../redis/keys.js';
 import { loadIndex } from '../redis/project-index.js';
 import { projectId } from '../common/ids.js';
-import { loadDoc, now, readRevision, requireDoc } from '../common/docs.js';
-import { mutate } from '../common/mutate.js';
+import { loadDoc, now, readRevision, requireDoc, revise } from '../common/docs.js';
+import { mutate, unchanged } from '../common/mutate.js';
 import * as v from '../common/validate.js';
 import { purgeKeys } from '../usage/purge.js';
 import type { ProjectDoc } from './project.record.js';
@@ -47,13 +47,8 @@ export async function updateProject(
     const before = await requireProject(ctx, slug);
     const id = projectId(slug);
     if (expectedVersion != null && expectedVersion !== before.version) throw conflict(id, expectedVersion, before.version);
-    const after: ProjectDoc = {
-      ...before,
-      name: name ?? before.name,
-      quotaBytes: quota ?? before.quotaBytes,
-      updatedAt: now(),
-      version: before.version + 1,
-    };
+    const after = revise(before, { name: name ?? before.name, quotaBytes: quota ?? before.quotaBytes });
+    if (!after) return unchanged(tx, before);
     tx.version(keys.project(slug), id, before.version, expectedVersion, () => notFound('project', id));
     if (quota !== undefined && quota > 0) tx.quota('', -1, 'input.quotaBytes', quota);
     tx.set(keys.project(slug), after).emit(event(ctx, 'PROJECT_UPDATED', { project: slug }, before, after));

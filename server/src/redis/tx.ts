@@ -148,6 +148,7 @@ export class Tx {
 
   /** Runs the script; returns the event id ('' when none), or throws the mapped failure. */
   async commit(redis: ControlRedis): Promise<string> {
+    if (!this.writes.length && !this.event && !this.bumpRevision) return '';
     const plan: Record<string, unknown> = { checks: this.checks, writes: this.writes };
     if (this.bumpRevision) plan.rev = this.k(keys.revision(this.project));
     if (this.event) {

@@ -6,8 +6,8 @@ import { alreadyExists, badInput, conflict, notFound } from '../errors.js';
 import { indexField, keys } from '../redis/keys.js';
 import { loadIndex } from '../redis/project-index.js';
 import { bindingId, projectId, serviceId } from '../common/ids.js';
-import { loadDoc, loadDocs, now, readRevision, requireDoc } from '../common/docs.js';
-import { mutate } from '../common/mutate.js';
+import { loadDoc, loadDocs, now, readRevision, requireDoc, revise } from '../common/docs.js';
+import { mutate, unchanged } from '../common/mutate.js';
 import * as v from '../common/validate.js';
 import { digestHex, newServiceToken, tokenPreview } from '../auth/tokens.js';
 import type { BindingDoc } from '../bindings/binding.record.js';
@@ -77,13 +77,8 @@ export async function updateService(
       }
       tx.revision(revision);
     }
-    const after: ServiceDoc = {
-      ...before,
-      name: name ?? before.name,
-      scopes: nextScopes ?? before.scopes,
-      updatedAt: now(),
-      version: before.version + 1,
-    };
+    const after = revise(before, { name: name ?? before.name, scopes: nextScopes ?? before.scopes });
+    if (!after) return unchanged(tx, before);
     tx.version(keys.service(p, svc), id, before.version, expectedVersion, () => notFound('service', id))
       .set(keys.service(p, svc), after)
       .emit(event(ctx, 'SERVICE_UPDATED', { project: p, service: id }, before, after));
