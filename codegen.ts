@@ -14,6 +14,8 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
       config: {
         useTypeImports: true,
+        // String unions, not TS enums: values compare and serialise as the plain strings the API speaks.
+        enumsAsTypes: true,
         // SafeInt carries bytes past 2^31 but within Number.MAX_SAFE_INTEGER: a plain number.
         scalars: { SafeInt: 'number', DateTimeISO: 'string', ID: 'string' },
         defaultScalarType: 'unknown',

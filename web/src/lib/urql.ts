@@ -1,16 +1,67 @@
-// The one urql client. Auth is a bearer token read per request, so signing in or out needs no
-// new client; queries that depend on who is signed in use a network-only policy.
-import { Client, cacheExchange, fetchExchange } from 'urql';
-import { getToken } from './auth';
+// The one urql client: document cache, POST fetches and a graphql-ws subscription exchange.
+// Auth is a bearer token read per request (and per WebSocket connection), so signing in or out
+// needs no new client; a rejected token signs out here, in one place.
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { clearToken, getToken } from './auth';
+import { isUnauthenticated } from './errors';
+
+export function wsUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/graphql`;
+}
+
+export function authHeaders(token = getToken()): Record<string, string> {
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+let ws: WsClient | null = null;
+
+/** One lazy WebSocket, opened by the first subscription; its connection_init carries the token. */
+export function websocket(): WsClient {
+  ws ??= createWsClient({
+    url: wsUrl(),
+    lazy: true,
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    connectionParams: () => {
+      const token = getToken();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
+  });
+  return ws;
+}
+
+/** After sign-out (or a new sign-in) live subscriptions must reconnect with the new token. */
+export function resetWebsocket(): void {
+  const old = ws;
+  ws = null;
+  void old?.dispose();
+}
 
 export const client = new Client({
   url: '/graphql',
   // Apollo's CSRF guard rejects urql's default GET queries.
   preferGetMethod: false,
-  exchanges: [cacheExchange, fetchExchange],
-  fetchOptions: (): RequestInit => {
-    const token = getToken();
-    const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
-    return { headers };
-  },
+  exchanges: [
+    mapExchange({
+      onError(error) {
+        if (isUnauthenticated(error) && getToken()) clearToken('Your token was not accepted (expired or revoked). Sign in again.');
+      },
+    }),
+    cacheExchange,
+    fetchExchange,
+    subscriptionExchange({
+      forwardSubscription(request) {
+        const input = { ...request, query: request.query ?? '' };
+        return {
+          subscribe(sink) {
+            const unsubscribe = websocket().subscribe(input, sink);
+            return { unsubscribe };
+          },
+        };
+      },
+    }),
+  ],
+  fetchOptions: (): RequestInit => ({ headers: authHeaders() }),
 });

@@ -1,0 +1,66 @@
+import { type FormEvent, useState } from 'react';
+import { RotateCw } from 'lucide-react';
+import { Button } from '../../components/ui/Button';
+import { Dialog } from '../../components/ui/Dialog';
+import { FormProblem } from '../../components/ui/States';
+import { toast } from '../../components/ui/Toast';
+import type { EvictionPolicy } from '../../gql/graphql';
+import { isFieldProblem } from '../../lib/errors';
+import { useAction } from '../../lib/useAction';
+import { POLICY_FIELDS, PolicyFields, parsePolicy, policyDraft } from './PolicyFields';
+import { UpdateNamespacePolicyMutation } from './namespaces.operations';
+
+interface Props {
+  namespace: { id: string; name: string; version: number; policy: { quotaBytes: number; defaultTtlSeconds?: number | null; eviction: EvictionPolicy } };
+  onReload: () => void;
+  onClose: () => void;
+}
+
+/** Edit a namespace's policy; a stale version (someone else saved first) is explained, not lost. */
+export function PolicyDialog({ namespace, onReload, onClose }: Props) {
+  const [draft, setDraft] = useState(() => policyDraft(namespace.policy));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const { run, fetching, problem, setProblem } = useAction(UpdateNamespacePolicyMutation);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = parsePolicy(draft);
+    if (!parsed.ok) return setLocal(parsed.errors);
+    setLocal({});
+    const data = await run({ id: namespace.id, policy: parsed.policy, expectedVersion: namespace.version });
+    if (data) {
+      toast.success('Policy saved', namespace.name);
+      onClose();
+    }
+  }
+
+  const errors = (f: string) => local[f] ?? (problem?.field === f ? problem.message : null);
+  return (
+    <Dialog title="Edit policy" description={namespace.name} onClose={onClose} locked={fetching}>
+      <form onSubmit={submit} noValidate>
+        {problem && !isFieldProblem(problem, POLICY_FIELDS) && <FormProblem title={problem.title} message={problem.message} />}
+        {problem?.code === 'CONFLICT' && (
+          <Button
+            size="sm"
+            className="-mt-2 mb-4"
+            onClick={() => {
+              setProblem(null);
+              onReload();
+            }}
+          >
+            <RotateCw className="size-3.5" aria-hidden /> Reload the latest version
+          </Button>
+        )}
+        <PolicyFields value={draft} onChange={setDraft} errors={errors} />
+        <div className="mt-6 flex justify-end gap-2">
+          <Button variant="ghost" onClick={onClose} disabled={fetching}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={fetching}>
+            Save policy
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

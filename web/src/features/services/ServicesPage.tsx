@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { KeyRound, Plus, Search } from 'lucide-react';
+import { useQuery } from 'urql';
+import { Button } from '../../components/ui/Button';
+import { PageHeader } from '../../components/ui/Misc';
+import { Empty, ErrorState, Loading } from '../../components/ui/States';
+import { NotFoundPage } from '../../components/layout/NotFound';
+import { ServiceDialog } from './ServiceDialog';
+import { ServiceRow, serviceRowData } from './ServiceRow';
+import { TokenReveal } from './TokenReveal';
+import { ServicesQuery } from './services.operations';
+
+const CONTEXT = { additionalTypenames: ['Service'] };
+
+export function ServicesPage() {
+  const { project: slug = '' } = useParams();
+  const navigate = useNavigate();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ServicesQuery, variables: { project: slug }, context: CONTEXT });
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<{ slug: string; name: string; token: string } | null>(null);
+  const [search, setSearch] = useState('');
+
+  if (error && !data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (fetching && !data) return <Loading rows={4} label="Loading services" />;
+  const project = data?.project;
+  if (!project) return <NotFoundPage what={`Project “${slug}”`} />;
+
+  const all = project.services.edges.map((e) => e.node);
+  const q = search.trim().toLowerCase();
+  const shown = all.filter((node) => {
+    const s = serviceRowData(node);
+    return !q || `${s.slug} ${s.name}`.toLowerCase().includes(q);
+  });
+  const newButton = (
+    <Button variant="primary" onClick={() => setCreating(true)}>
+      <Plus className="size-4" aria-hidden /> New service
+    </Button>
+  );
+
+  return (
+    <div>
+      <PageHeader title="Services" subtitle={`${project.services.totalCount} programs registered in ${project.slug}`} actions={newButton} />
+      {all.length === 0 ? (
+        <Empty icon={<KeyRound className="size-6" />} title="No services yet" action={newButton}>
+          A service is a program that uses Redis. It gets a token for its agent, and bindings decide which namespaces it may use.
+        </Empty>
+      ) : (
+        <>
+          <label className="relative mb-4 block">
+            <span className="sr-only">Search services</span>
+            <Search className="pointer-events-none absolute top-2.5 left-3 size-4 text-slate-500" aria-hidden />
+            <input className="input pl-9" placeholder="Search services…" value={search} onChange={(e) => setSearch(e.target.value)} />
+          </label>
+          <div className="glass overflow-x-auto">
+            <table className="w-full">
+              <thead>
+                <tr>
+                  <th className="th">Service</th>
+                  <th className="th hidden md:table-cell">Scope ceiling</th>
+                  <th className="th">Namespaces</th>
+                  <th className="th hidden lg:table-cell">Token</th>
+                  <th className="th hidden sm:table-cell">Token issued</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((s) => (
+                  <ServiceRow key={s.id} project={project.slug} service={s} />
+                ))}
+              </tbody>
+            </table>
+            {shown.length === 0 && <p className="px-4 py-8 text-center text-sm text-slate-500">No service matches “{search}”.</p>}
+          </div>
+        </>
+      )}
+      {creating && (
+        <ServiceDialog
+          project={project}
+          onCreated={(c) => {
+            setCreating(false);
+            setCreated(c);
+          }}
+          onClose={() => setCreating(false)}
+        />
+      )}
+      {created && (
+        <TokenReveal
+          title={`${created.name} is registered`}
+          serviceName={created.name}
+          token={created.token}
+          note="Next: bind it to a namespace so its agent config grants it keys."
+          onClose={() => {
+            setCreated(null);
+            navigate(`/projects/${project.slug}/services/${created.slug}`);
+          }}
+        />
+      )}
+    </div>
+  );
+}

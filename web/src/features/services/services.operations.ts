@@ -1,0 +1,126 @@
+import { graphql } from '../../gql';
+
+export const ServicesQuery = graphql(`
+  query Services($project: String!) {
+    project(slug: $project) {
+      id
+      slug
+      services(first: 200) {
+        totalCount
+        edges {
+          node {
+            id
+            ...ServiceRow_service
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ServiceQuery = graphql(`
+  query Service($project: String!, $service: String!) {
+    project(slug: $project) {
+      id
+      slug
+      service(slug: $service) {
+        id
+        slug
+        name
+        scopes
+        version
+        tokenPreview
+        tokenRotatedAt
+        previousTokenExpiresAt
+        createdAt
+        updatedAt
+        bindings {
+          id
+          ...BindingRow_binding
+        }
+      }
+    }
+  }
+`);
+
+/** What the downloadable agent config is built from: the service's bindings and their namespaces. */
+export const ServiceConfigQuery = graphql(`
+  query ServiceConfig($id: ID!) {
+    node(id: $id) {
+      ... on Service {
+        id
+        slug
+        project {
+          slug
+        }
+        bindings {
+          id
+          permissions
+          patterns
+          scopes
+          rate {
+            readRps
+            writeRps
+          }
+          namespace {
+            id
+            slug
+            keyPrefix
+            status
+            policy {
+              quotaBytes
+              defaultTtlSeconds
+              eviction
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CreateServiceMutation = graphql(`
+  mutation CreateService($projectId: ID!, $input: CreateServiceInput!) {
+    createService(projectId: $projectId, input: $input) {
+      token
+      service {
+        id
+        slug
+        ...ServiceRow_service
+      }
+    }
+  }
+`);
+
+export const UpdateServiceMutation = graphql(`
+  mutation UpdateService($id: ID!, $input: UpdateServiceInput!, $expectedVersion: Int) {
+    updateService(id: $id, input: $input, expectedVersion: $expectedVersion) {
+      id
+      name
+      scopes
+      version
+      updatedAt
+    }
+  }
+`);
+
+export const DeleteServiceMutation = graphql(`
+  mutation DeleteService($id: ID!) {
+    deleteService(id: $id)
+  }
+`);
+
+export const RotateServiceTokenMutation = graphql(`
+  mutation RotateServiceToken($id: ID!, $graceSeconds: Int) {
+    rotateServiceToken(id: $id, graceSeconds: $graceSeconds) {
+      token
+      service {
+        id
+        version
+        tokenPreview
+        tokenRotatedAt
+        previousTokenExpiresAt
+      }
+    }
+  }
+`);
