@@ -15,7 +15,7 @@ let shots: string;
 const pageErrors: string[] = [];
 let firstToken = '';
 
-const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`) });
+const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), animations: 'disabled' });
 const dialog = () => page.getByRole('dialog');
 
 async function serverNamespace(id: string) {
@@ -240,6 +240,8 @@ describe('console', () => {
   it('runs a query from the bundled playground with the signed-in token', async () => {
     await page.goto(`${h.url}/playground`);
     await page.locator('.graphiql-container').waitFor();
+    // The editor fills in its default query once it has mounted; run it only then.
+    await page.locator('.graphiql-query-editor .CodeMirror-code').getByText('viewer').waitFor();
     await page.getByRole('button', { name: /Execute query/ }).click();
     await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 10_000 }).toContain('"kind": "ADMIN"');
     await shot('playground');

@@ -110,6 +110,13 @@ export function exactTime(iso: string): string {
   return `${d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })} (${d.toISOString()})`;
 }
 
+/** 0.0004 -> "<0.1%", 0.0123 -> "1.2%", 0.5 -> "50%". */
+export function formatPercent(ratio: number): string {
+  const p = ratio * 100;
+  if (p > 0 && p < 0.1) return '<0.1%';
+  return `${p < 10 ? Number(p.toFixed(1)) : Math.round(p)}%`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }

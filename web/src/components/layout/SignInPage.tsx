@@ -92,7 +92,9 @@ export function SignInPage() {
           </Button>
           <p className="flex items-start gap-2 text-xs text-slate-500">
             <ShieldCheck className="mt-px size-3.5 shrink-0" aria-hidden />
-            The token stays in this browser and is sent only to this server. The link the server prints (ending in <code>#token=…</code>) signs you in directly.
+            <span>
+              The token stays in this browser and is sent only to this server. The link the server prints (ending in <code>#token=…</code>) signs you in directly.
+            </span>
           </p>
         </form>
       </div>

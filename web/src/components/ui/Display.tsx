@@ -1,7 +1,7 @@
 // Small read-only pieces: sizes, times, bars and badges. Each shows the exact value on hover.
 import { useEffect, useState } from 'react';
 import { Snowflake, Zap } from 'lucide-react';
-import { exactBytes, exactTime, formatBytes, relativeTime } from '../../lib/format';
+import { exactBytes, exactTime, formatBytes, formatPercent, relativeTime } from '../../lib/format';
 
 export function Bytes({ value, className = '' }: { value: number; className?: string }) {
   return (
@@ -42,7 +42,6 @@ export function UsageBar({ used, limit, label = 'Used' }: { used: number | null 
     return <div className="h-1.5 w-full rounded-full bg-white/[0.06]" aria-hidden />;
   }
   const ratio = used / limit;
-  const percent = Math.round(ratio * 100);
   const color = ratio >= 1 ? 'from-rose-500 to-rose-400' : ratio >= 0.8 ? 'from-amber-500 to-amber-300' : 'from-accent-strong to-violet-400';
   return (
     <div
@@ -52,8 +51,8 @@ export function UsageBar({ used, limit, label = 'Used' }: { used: number | null 
       aria-valuemin={0}
       aria-valuemax={limit}
       aria-valuenow={Math.min(used, limit)}
-      aria-valuetext={`${percent}% of quota`}
-      title={`${percent}% of ${formatBytes(limit)}`}
+      aria-valuetext={`${formatPercent(ratio)} of quota`}
+      title={`${formatPercent(ratio)} of ${formatBytes(limit)}`}
     >
       <div className={`h-full rounded-full bg-gradient-to-r ${color} transition-[width] duration-500`} style={{ width: `${Math.max(Math.min(ratio, 1) * 100, ratio > 0 ? 1.5 : 0)}%` }} />
     </div>
@@ -67,7 +66,7 @@ export function UsageText({ used, limit }: { used: number | null | undefined; li
       {used == null ? <span className="italic">not measured yet</span> : <Bytes value={used} className="text-slate-200" />}
       {' of '}
       {limit === 0 ? 'no quota' : <Bytes value={limit} />}
-      {used != null && limit > 0 && <span className="ml-1.5 text-slate-500">({Math.round((used / limit) * 100)}%)</span>}
+      {used != null && limit > 0 && <span className="ml-1.5 text-slate-500">({formatPercent(used / limit)})</span>}
     </span>
   );
 }

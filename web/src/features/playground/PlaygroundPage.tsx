@@ -8,12 +8,14 @@ import 'graphiql/style.css';
 import { useToken } from '../../lib/auth';
 import { authHeaders, wsUrl } from '../../lib/urql';
 
-const DEFAULT_QUERY = `# Welcome to the MemMouse playground: the signed-in admin token is sent with every request.
-# Ctrl-Enter runs the query; the Docs button (top left) explores the schema.
+const DEFAULT_QUERY = `# The MemMouse API, signed in as you.
+# Ctrl-Enter runs it; Docs (left) shows every type.
 {
   viewer { kind id }
   projects {
-    edges { node { id name quotaBytes overview { usedBytes namespaceCount serviceCount } } }
+    edges {
+      node { id name overview { usedBytes namespaceCount } }
+    }
   }
 }
 `;

@@ -3,7 +3,8 @@ import { Link, useParams } from 'react-router';
 import { Activity, Boxes, Gauge, KeyRound, Link2, RefreshCw, Settings } from 'lucide-react';
 import { useQuery } from 'urql';
 import { Button } from '../../components/ui/Button';
-import { Bytes, Stat, UsageBar, UsageText } from '../../components/ui/Display';
+import { Bytes, Stat, UsageBar } from '../../components/ui/Display';
+import { formatPercent } from '../../lib/format';
 import { PageHeader, Section } from '../../components/ui/Misc';
 import { ErrorState, Loading } from '../../components/ui/States';
 import { useAction } from '../../lib/useAction';
@@ -47,8 +48,8 @@ export function OverviewPage() {
         }
       />
 
-      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
-        <div className="glass p-4 md:col-span-2">
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
+        <div className="glass col-span-2 p-4">
           <div className="flex items-center justify-between">
             <p className="text-xs font-medium tracking-wide text-slate-400 uppercase">Capacity</p>
             <Gauge className="size-4 text-slate-500" aria-hidden />
@@ -62,11 +63,15 @@ export function OverviewPage() {
           <div className="mt-3">
             <UsageBar used={o.usedBytes} limit={o.quotaBytes} label="Project capacity used" />
           </div>
-          <div className="mt-1.5">
-            <UsageText used={o.usedBytes} limit={o.quotaBytes} />
-          </div>
+          <p className="mt-1.5 text-xs text-slate-400">
+            {o.usedBytes == null
+              ? 'Usage appears after the first measurement.'
+              : o.quotaBytes === 0
+                ? 'No project-wide quota: only namespace quotas apply.'
+                : `${formatPercent(o.usedBytes / o.quotaBytes)} of the project quota`}
+          </p>
         </div>
-        <div className="glass p-4 md:col-span-2">
+        <div className="glass col-span-2 p-4">
           <div className="flex items-center justify-between">
             <p className="text-xs font-medium tracking-wide text-slate-400 uppercase">Operations</p>
             <Activity className="size-4 text-slate-500" aria-hidden />
@@ -113,7 +118,7 @@ export function OverviewPage() {
         <Stat label="Project quota">{o.quotaBytes === 0 ? <span className="text-slate-500">none</span> : <Bytes value={o.quotaBytes} />}</Stat>
       </div>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-5">
+      <div className="mt-6 grid items-start gap-6 lg:grid-cols-5">
         <Section title="Top namespaces by used bytes" className="lg:col-span-2" actions={<Link to="namespaces" className="text-xs text-accent hover:underline">All namespaces</Link>}>
           <TopNamespaces project={project.slug} namespaces={o.topNamespaces} />
         </Section>
