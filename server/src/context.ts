@@ -10,6 +10,7 @@ import type { EventRecord, EventTypeName } from './events/event.record.js';
 import { redact } from './events/event.record.js';
 import { projectId } from './common/ids.js';
 import type { UsageCollector } from './usage/usage.collector.js';
+import type { EventHub } from './events/hub.js';
 
 /** Long-lived things a request needs; built once by createApp. */
 export interface AppDeps {
@@ -19,6 +20,8 @@ export interface AppDeps {
   log: Logger;
   usage: UsageCollector;
   admin: { digests: Buffer[] };
+  /** Live event feeds (tail loops) of this process. */
+  events: EventHub;
 }
 
 export interface Loaders {
