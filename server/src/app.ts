@@ -22,6 +22,7 @@ import { loadAdminTokens } from './auth/admin-token.js';
 import { agentConfigRoute } from './agent/agent.route.js';
 import { UsageCollector } from './usage/usage.collector.js';
 import { preflightPlugin } from './common/preflight.js';
+import { Enforcer } from './enforcement/enforcer.js';
 
 export interface App {
   httpServer: http.Server;
@@ -45,8 +46,13 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
   const redis = await connectControl(config.redisUrl, 'memmouse');
   const data = await connectRedis(config.dataRedisUrl, 'memmouse-data');
   const admin = loadAdminTokens(config);
-  const usage = new UsageCollector(redis, data, log, config.usageIntervalMs);
-  const deps: AppDeps = { config, redis, data, log, usage, admin: { digests: admin.digests } };
+  // The enforcer has its own connections: its ACL work never queues behind (or counts as) requests.
+  const enforcer = new Enforcer(await connectControl(config.redisUrl, 'memmouse-enforcer'), await connectRedis(config.dataRedisUrl, 'memmouse-enforcer'), log, config);
+  const usage = new UsageCollector(redis, data, log, config.usageIntervalMs, {
+    afterProject: (p) => enforcer.afterUsage(p),
+    defaultTtlMaxPerPass: config.defaultTtlMaxPerPass,
+  });
+  const deps: AppDeps = { config, redis, data, log, usage, enforcer, admin: { digests: admin.digests } };
 
   const logUnknown = (err: unknown, requestId: string | undefined) => log.error({ err, requestId }, 'internal error');
 
@@ -143,15 +149,21 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
     httpServer,
     deps,
     createdAdminToken: admin.created,
-    start: () => usage.start(),
+    start: () => {
+      usage.start();
+      enforcer.start();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
       await usage.stop();
+      await enforcer.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       redis.disconnect();
       data.disconnect();
+      enforcer.control.disconnect();
+      enforcer.data.disconnect();
     },
   };
 }

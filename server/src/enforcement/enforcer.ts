@@ -1,0 +1,231 @@
+// The enforcer makes the data Redis obey the records: one ACL user per service, applied right after
+// every commit (same process, reading the committed state), repaired by a reconcile loop, with
+// grace windows ended by a timer. It only ever touches users named mm:<project>:<service>.
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { ControlRedis } from '../redis/client.js';
+import { keys } from '../redis/keys.js';
+import { serviceId } from '../common/ids.js';
+import { parseUsername } from './credentials.js';
+import { desiredUsers, loadProjectState } from './state.js';
+import { recordSystemEvent } from './record.js';
+import { AclLogPoller } from './acl-log.js';
+import { checkQuotas } from './quota.js';
+
+interface ActualUser {
+  line: string;
+  passwordHashes: string[];
+}
+
+export type DriftKind = 'MISSING' | 'CHANGED' | 'UNKNOWN_USER';
+
+/** ACL LIST -> the users MemMouse owns, with the password hashes each one holds. */
+export async function ownedUsers(data: Redis): Promise<Map<string, ActualUser>> {
+  const lines = (await data.call('ACL', 'LIST')) as string[];
+  const out = new Map<string, ActualUser>();
+  for (const line of lines) {
+    const tokens = line.split(' ');
+    const name = tokens[1] ?? '';
+    if (tokens[0] !== 'user' || !parseUsername(name)) continue;
+    const selectorsAt = tokens.findIndex((t) => t.startsWith('('));
+    const root = tokens.slice(2, selectorsAt < 0 ? undefined : selectorsAt);
+    out.set(name, { line, passwordHashes: root.filter((t) => t.startsWith('#')).map((t) => t.slice(1)) });
+  }
+  return out;
+}
+
+interface Chain {
+  tail: Promise<void>;
+  pending: Promise<void> | null;
+}
+
+export class Enforcer {
+  private readonly chains = new Map<string, Chain>();
+  private readonly graceTimers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+  private reconcileTimer: NodeJS.Timeout | null = null;
+  private reconcilePass: Promise<void> | null = null;
+  private policyCache: { at: number; value: Promise<string | null> } | null = null;
+  private readonly aclLog: AclLogPoller;
+  private stopped = false;
+
+  constructor(
+    readonly control: ControlRedis,
+    readonly data: Redis,
+    private readonly log: Logger,
+    private readonly config: Config,
+  ) {
+    this.aclLog = new AclLogPoller(control, data, log, config);
+  }
+
+  /**
+   * Brings project `p`'s users in line with the committed state. Runs one at a time per project; a
+   * caller that arrives while a run is queued shares it (that run reads state after its commit).
+   * Never throws: a failure is logged and the reconcile loop repairs it.
+   */
+  enforce(p: string): Promise<void> {
+    const chain = this.chains.get(p) ?? { tail: Promise.resolve(), pending: null };
+    if (chain.pending) return chain.pending;
+    const run = chain.tail.then(async () => {
+      chain.pending = null;
+      if (this.stopped) return;
+      try {
+        await this.applyProject(p, false);
+      } catch (err) {
+        this.log.warn({ err, project: p }, 'enforcement failed; the reconcile loop will retry');
+      }
+    });
+    chain.pending = run;
+    chain.tail = run;
+    this.chains.set(p, chain);
+    void run.then(() => {
+      if (this.chains.get(p)?.tail === run) this.chains.delete(p);
+    });
+    return run;
+  }
+
+  /** The hook the mutation path calls after a commit. */
+  afterCommit(p: string): Promise<void> {
+    return this.enforce(p);
+  }
+
+  /** The hook the usage collector calls after storing a project's samples. */
+  async afterUsage(p: string): Promise<void> {
+    try {
+      if (await checkQuotas(this.control, this.config.eventsMaxLen, p)) await this.enforce(p);
+    } catch (err) {
+      this.log.warn({ err, project: p }, 'quota check failed');
+    }
+  }
+
+  /** Applies one project's desired users; with `drift`, records what had to change. */
+  private async applyProject(p: string, drift: boolean): Promise<{ name: string; kind: DriftKind }[]> {
+    const state = await loadProjectState(this.control, p);
+    const now = Date.now();
+    const desired = desiredUsers(state, now);
+    const before = await ownedUsers(this.data);
+    const stale = [...before.keys()].filter((name) => parseUsername(name)?.project === p && !desired.has(name));
+
+    const pipe = this.data.pipeline();
+    const kills: string[] = [];
+    for (const user of desired.values()) {
+      pipe.call('ACL', 'SETUSER', user.name, ...user.rules);
+      // A password taken away (rotation, end of grace, one added by hand) also ends its sessions.
+      const had = before.get(user.name)?.passwordHashes ?? [];
+      if (had.some((h) => !user.passwordHashes.includes(h))) {
+        pipe.call('CLIENT', 'KILL', 'USER', user.name);
+        kills.push(user.name);
+      }
+    }
+    // ACL DELUSER also closes the deleted user's connections.
+    for (const name of stale) pipe.call('ACL', 'DELUSER', name);
+    const replies = (await pipe.exec()) ?? [];
+    replies.forEach(([err], i) => {
+      // CLIENT KILL USER answers an error when no connection matched; that is fine.
+      if (err && !/No such user|ERR No such client/i.test(err.message)) this.log.warn({ project: p, step: i }, 'an ACL change was refused');
+    });
+    this.scheduleGrace(p, [...desired.values()].map((u) => u.graceEndsAt).filter((t): t is number => t !== null));
+
+    if (!drift) return [];
+    const after = await ownedUsers(this.data);
+    const changes: { name: string; kind: DriftKind }[] = [];
+    for (const name of desired.keys()) {
+      const was = before.get(name);
+      if (!was) changes.push({ name, kind: 'MISSING' });
+      else if (was.line !== after.get(name)?.line) changes.push({ name, kind: 'CHANGED' });
+    }
+    for (const name of stale) changes.push({ name, kind: 'UNKNOWN_USER' });
+    for (const c of changes) {
+      const svc = parseUsername(c.name)!.service;
+      await recordSystemEvent(this.control, this.config.eventsMaxLen, p, {
+        type: 'ACL_DRIFT_REPAIRED',
+        serviceId: serviceId(p, svc),
+        after: { username: c.name, drift: c.kind },
+      });
+    }
+    if (changes.length) this.log.info({ project: p, changes }, 'repaired ACL drift');
+    return changes;
+  }
+
+  private scheduleGrace(p: string, ends: number[]): void {
+    if (!ends.length || this.stopped) return;
+    const at = Math.min(...ends);
+    const existing = this.graceTimers.get(p);
+    if (existing && existing.at <= at) return;
+    if (existing) clearTimeout(existing.timer);
+    const timer = setTimeout(() => {
+      this.graceTimers.delete(p);
+      void this.enforce(p);
+    }, Math.max(0, at - Date.now()) + 50);
+    timer.unref();
+    this.graceTimers.set(p, { at, timer });
+  }
+
+  /**
+   * Compares every owned user with the desired state and repairs it: users changed or deleted by
+   * hand, users lost with a data-Redis restart, users of services or projects that are gone, and
+   * grace windows that ended while no server ran. Runs on one replica at a time.
+   */
+  async reconcile(): Promise<{ name: string; kind: DriftKind }[]> {
+    const token = randomUUID();
+    const ttl = Math.max(60_000, this.config.reconcileIntervalMs * 2);
+    if ((await this.control.set(keys.reconcileLock, token, 'PX', ttl, 'NX')) !== 'OK') return [];
+    try {
+      const projects = new Set(await this.control.zrange(keys.projects, 0, -1));
+      for (const name of (await ownedUsers(this.data)).keys()) projects.add(parseUsername(name)!.project);
+      const changes: { name: string; kind: DriftKind }[] = [];
+      for (const p of projects) {
+        if (this.stopped) break;
+        // Through the project's chain, so it never interleaves with a mutation's apply.
+        const chain = this.chains.get(p);
+        if (chain) await chain.tail;
+        changes.push(...(await this.applyProject(p, true)));
+      }
+      return changes;
+    } finally {
+      await this.control.mmUnlock(keys.reconcileLock, token).catch(() => {});
+    }
+  }
+
+  /** One read of the ACL LOG (the poller's pass, without its lock); returns events recorded. */
+  pollAclLog(): Promise<number> {
+    return this.aclLog.poll();
+  }
+
+  /** The data Redis's instance-wide eviction policy (read, never changed), cached a few seconds. */
+  maxmemoryPolicy(): Promise<string | null> {
+    if (!this.policyCache || Date.now() - this.policyCache.at > 5000) {
+      const value = (this.data.call('CONFIG', 'GET', 'maxmemory-policy') as Promise<string[]>)
+        .then((reply) => reply[1] ?? null)
+        .catch(() => null);
+      this.policyCache = { at: Date.now(), value };
+    }
+    return this.policyCache.value;
+  }
+
+  /** Starts the reconcile loop (now, then every interval) and the ACL LOG poller. */
+  start(): void {
+    const tick = async () => {
+      if (this.stopped) return;
+      this.reconcilePass = this.reconcile()
+        .then(() => {})
+        .catch((err) => this.log.warn({ err }, 'ACL reconcile failed'));
+      await this.reconcilePass;
+      this.reconcilePass = null;
+      if (!this.stopped) this.reconcileTimer = setTimeout(tick, this.config.reconcileIntervalMs);
+    };
+    void tick();
+    this.aclLog.start();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.reconcileTimer) clearTimeout(this.reconcileTimer);
+    for (const { timer } of this.graceTimers.values()) clearTimeout(timer);
+    this.graceTimers.clear();
+    await this.aclLog.stop();
+    await this.reconcilePass;
+    await Promise.all([...this.chains.values()].map((c) => c.tail));
+  }
+}
