@@ -189,6 +189,21 @@ describe('a service on the data Redis', () => {
     expect(await (await connect(fresh.redis)).ping()).toBe('PONG');
   });
 
+  it('a grace window that ended while no server ran is closed by the start-up sweep (reconcile)', async () => {
+    const w = await world('sweep');
+    const old = await agentConfig(w.svc.token);
+    await h.ok(gql.rotate, { id: w.svc.id, g: 3600 });
+    const r = await connect(old.redis);
+    expect(await r.ping()).toBe('PONG');
+    // Time passes with no server running: the window is over on record, both hashes still in Redis.
+    const doc = JSON.parse((await h.redis.get(keys.service('sweep', 'billing')))!);
+    doc.auth.previousExpiresAt = new Date(Date.now() - 1000).toISOString();
+    await h.redis.set(keys.service('sweep', 'billing'), JSON.stringify(doc));
+    expect(await h.app.deps.enforcer.reconcile()).toEqual([]); // expected change, not drift
+    await expect(connect(old.redis)).rejects.toThrow(/WRONGPASS/);
+    await within(1000, async () => expect(r.status).not.toBe('ready'));
+  });
+
   it('deleting the service deletes its user and closes its connections', async () => {
     const w = await world('delsvc');
     const r = await connectAs(w.svc.token);
@@ -390,6 +405,14 @@ describe('ACL LOG', () => {
       expect.objectContaining({ serviceId: w.svc.id, namespaceId: null, after: expect.objectContaining({ reason: 'command', object: 'keys', count: 1 }) }),
       expect.objectContaining({ serviceId: w.svc.id, after: expect.objectContaining({ object: 'denials:carts:secret', count: 1 }) }),
     ]);
+  });
+});
+
+describe('the data Redis configuration', () => {
+  it('is never changed: no CONFIG SET reached the data Redis in this whole file', async () => {
+    const stats = await h.data.info('commandstats');
+    expect(stats).toMatch(/cmdstat_acl\|setuser:calls=[1-9]/); // the enforcer did work here ...
+    expect(stats).not.toMatch(/cmdstat_config\|set:/); // ... and never this
   });
 });
 

@@ -130,10 +130,12 @@ export class Enforcer {
     if (!drift) return [];
     const after = await ownedUsers(this.data);
     const changes: { name: string; kind: DriftKind }[] = [];
-    for (const name of desired.keys()) {
+    for (const [name, user] of desired) {
       const was = before.get(name);
+      // A grace window that ended while no server ran is expected change, not drift.
+      const graceEnded = user.endedPasswordHash !== null && was?.passwordHashes.includes(user.endedPasswordHash);
       if (!was) changes.push({ name, kind: 'MISSING' });
-      else if (was.line !== after.get(name)?.line) changes.push({ name, kind: 'CHANGED' });
+      else if (was.line !== after.get(name)?.line && !graceEnded) changes.push({ name, kind: 'CHANGED' });
     }
     for (const name of stale) changes.push({ name, kind: 'UNKNOWN_USER' });
     for (const c of changes) {

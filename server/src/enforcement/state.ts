@@ -85,6 +85,8 @@ export interface DesiredUser {
   passwordHashes: string[];
   /** When a grace window in these rules ends (ms), so the old password can be removed then. */
   graceEndsAt: number | null;
+  /** The hash of a previous password whose grace window has ended (it must be gone from Redis). */
+  endedPasswordHash: string | null;
 }
 
 export function compileBindings(state: ProjectState, svc: string, blocks = writeBlocks(state)): CompileBinding[] {
@@ -109,17 +111,18 @@ export function desiredUsers(state: ProjectState, now: number): Map<string, Desi
     const current = state.passwords[svc.auth.digest];
     if (current) hashes.push(current);
     let graceEndsAt: number | null = null;
+    let endedPasswordHash: string | null = null;
     const { previousDigest, previousExpiresAt } = svc.auth;
-    if (previousDigest && previousExpiresAt && Date.parse(previousExpiresAt) > now) {
-      const previous = state.passwords[previousDigest];
-      if (previous) {
-        hashes.push(previous);
-        graceEndsAt = Date.parse(previousExpiresAt);
-      }
+    const previous = previousDigest ? state.passwords[previousDigest] : undefined;
+    if (previous && previousExpiresAt && Date.parse(previousExpiresAt) > now) {
+      hashes.push(previous);
+      graceEndsAt = Date.parse(previousExpiresAt);
+    } else if (previous) {
+      endedPasswordHash = previous;
     }
     const name = redisUsername(state.project, svc.slug);
     const rules = compileUser({ project: state.project, service: svc.slug, passwordHashes: hashes, bindings: compileBindings(state, svc.slug, blocks) });
-    out.set(name, { name, service: svc.slug, rules, passwordHashes: hashes, graceEndsAt });
+    out.set(name, { name, service: svc.slug, rules, passwordHashes: hashes, graceEndsAt, endedPasswordHash });
   }
   return out;
 }
