@@ -2,12 +2,13 @@
 // users MemMouse owns. Redis groups repeats of one denial into one entry (count, last time), and
 // 7.0 gives entries no id, so what was already recorded is remembered per entry signature in the
 // control Redis (keys.deniedSeen), written with each event: no duplicates across polls or replicas.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { ControlRedis } from '../redis/client.js';
 import { keys } from '../redis/keys.js';
+import { LockedLoop } from '../common/locked-loop.js';
 import { namespaceId, serviceId } from '../common/ids.js';
 import { parseUsername } from './credentials.js';
 import { recordSystemEvent } from './record.js';
@@ -59,43 +60,29 @@ export function newDenials(e: AclLogEntry, recorded: string | undefined): number
 }
 
 export class AclLogPoller {
-  private timer: NodeJS.Timeout | null = null;
-  private pass: Promise<void> | null = null;
-  private stopped = false;
+  private readonly loop: LockedLoop;
 
   constructor(
     private readonly control: ControlRedis,
     private readonly data: Redis,
-    private readonly log: Logger,
+    log: Logger,
     private readonly config: Config,
-  ) {}
+  ) {
+    this.loop = new LockedLoop({
+      control,
+      lockKey: keys.aclLogLock,
+      intervalMs: config.aclLogIntervalMs,
+      run: () => this.poll(),
+      onError: (err) => log.warn({ err }, 'ACL LOG poll failed'),
+    });
+  }
 
   start(): void {
-    if (this.config.aclLogIntervalMs <= 0) return;
-    const tick = async () => {
-      if (this.stopped) return;
-      this.pass = this.pollLocked().catch((err) => this.log.warn({ err }, 'ACL LOG poll failed'));
-      await this.pass;
-      this.pass = null;
-      if (!this.stopped) this.timer = setTimeout(tick, this.config.aclLogIntervalMs);
-    };
-    void tick();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.pass;
-  }
-
-  private async pollLocked(): Promise<void> {
-    const token = randomUUID();
-    if ((await this.control.set(keys.aclLogLock, token, 'PX', 60_000, 'NX')) !== 'OK') return;
-    try {
-      await this.poll();
-    } finally {
-      await this.control.mmUnlock(keys.aclLogLock, token).catch(() => {});
-    }
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Reads the ACL LOG once and records what is new; returns the number of events recorded. */

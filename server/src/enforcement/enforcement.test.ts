@@ -224,6 +224,22 @@ describe('a service on the data Redis', () => {
     expect((await users()).has('mm:delns:billing')).toBe(false);
   });
 
+  it('concurrent mutations in one project all reach Redis (each answers after its own change is applied)', async () => {
+    const p = await makeProject(h, { slug: 'burst' });
+    const svc = await makeService(h, p.id, { slug: 'api', scopes: ['STRING'] });
+    const spaces = await Promise.all([...Array(6).keys()].map((i) => makeNamespace(h, p.id, { slug: `n${i}` })));
+    const r = await connectAs(svc.token);
+    await Promise.all(
+      spaces.map(async (ns, i) => {
+        await bind(h, ns.id, svc.id, { permissions: ['READ', 'WRITE'], patterns: ['*'], scopes: ['STRING'] });
+        // Right when this binding's mutation answers, its namespace is writable.
+        expect(await r.set(`burst:n${i}:k`, 'v')).toBe('OK');
+      }),
+    );
+    const line = (await users()).get('mm:burst:api')!;
+    for (let i = 0; i < 6; i++) expect(line).toContain(`~burst:n${i}:*`);
+  });
+
   it('a service made before Redis users existed gets its password hash when its agent first asks', async () => {
     const w = await world('legacy');
     // What an older store looks like: no password hash for the token.

@@ -1,12 +1,12 @@
 // The enforcer makes the data Redis obey the records: one ACL user per service, applied right after
 // every commit (same process, reading the committed state), repaired by a reconcile loop, with
 // grace windows ended by a timer. It only ever touches users named mm:<project>:<service>.
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { ControlRedis } from '../redis/client.js';
 import { keys } from '../redis/keys.js';
+import { LockedLoop } from '../common/locked-loop.js';
 import { serviceId } from '../common/ids.js';
 import { parseUsername } from './credentials.js';
 import { desiredUsers, loadProjectState } from './state.js';
@@ -20,6 +20,10 @@ interface ActualUser {
 }
 
 export type DriftKind = 'MISSING' | 'CHANGED' | 'UNKNOWN_USER';
+export interface Change {
+  name: string;
+  kind: DriftKind;
+}
 
 /** ACL LIST -> the users MemMouse owns, with the password hashes each one holds. */
 export async function ownedUsers(data: Redis): Promise<Map<string, ActualUser>> {
@@ -44,8 +48,7 @@ interface Chain {
 export class Enforcer {
   private readonly chains = new Map<string, Chain>();
   private readonly graceTimers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
-  private reconcileTimer: NodeJS.Timeout | null = null;
-  private reconcilePass: Promise<void> | null = null;
+  private readonly reconcileLoop: LockedLoop;
   private policyCache: { at: number; value: Promise<string | null> } | null = null;
   private readonly aclLog: AclLogPoller;
   private stopped = false;
@@ -57,6 +60,13 @@ export class Enforcer {
     private readonly config: Config,
   ) {
     this.aclLog = new AclLogPoller(control, data, log, config);
+    this.reconcileLoop = new LockedLoop({
+      control,
+      lockKey: keys.reconcileLock,
+      intervalMs: config.reconcileIntervalMs,
+      run: () => this.reconcileAll(),
+      onError: (err) => log.warn({ err }, 'ACL reconcile failed'),
+    });
   }
 
   /**
@@ -65,9 +75,9 @@ export class Enforcer {
    * Never throws: a failure is logged and the reconcile loop repairs it.
    */
   enforce(p: string): Promise<void> {
-    const chain = this.chains.get(p) ?? { tail: Promise.resolve(), pending: null };
+    const chain = this.chain(p);
     if (chain.pending) return chain.pending;
-    const run = chain.tail.then(async () => {
+    const run = this.serially(p, async () => {
       chain.pending = null;
       if (this.stopped) return;
       try {
@@ -77,10 +87,26 @@ export class Enforcer {
       }
     });
     chain.pending = run;
-    chain.tail = run;
-    this.chains.set(p, chain);
-    void run.then(() => {
-      if (this.chains.get(p)?.tail === run) this.chains.delete(p);
+    return run;
+  }
+
+  private chain(p: string): Chain {
+    let chain = this.chains.get(p);
+    if (!chain) this.chains.set(p, (chain = { tail: Promise.resolve(), pending: null }));
+    return chain;
+  }
+
+  /** Runs `task` after every task queued before it for project `p` (applies never interleave). */
+  private serially<T>(p: string, task: () => Promise<T>): Promise<T> {
+    const chain = this.chain(p);
+    const run = chain.tail.then(task);
+    const tail = run.then(
+      () => {},
+      () => {},
+    );
+    chain.tail = tail;
+    void tail.then(() => {
+      if (this.chains.get(p)?.tail === tail) this.chains.delete(p);
     });
     return run;
   }
@@ -100,7 +126,7 @@ export class Enforcer {
   }
 
   /** Applies one project's desired users; with `drift`, records what had to change. */
-  private async applyProject(p: string, drift: boolean): Promise<{ name: string; kind: DriftKind }[]> {
+  private async applyProject(p: string, drift: boolean): Promise<Change[]> {
     const state = await loadProjectState(this.control, p);
     const now = Date.now();
     const desired = desiredUsers(state, now);
@@ -108,14 +134,12 @@ export class Enforcer {
     const stale = [...before.keys()].filter((name) => parseUsername(name)?.project === p && !desired.has(name));
 
     const pipe = this.data.pipeline();
-    const kills: string[] = [];
     for (const user of desired.values()) {
       pipe.call('ACL', 'SETUSER', user.name, ...user.rules);
       // A password taken away (rotation, end of grace, one added by hand) also ends its sessions.
       const had = before.get(user.name)?.passwordHashes ?? [];
       if (had.some((h) => !user.passwordHashes.includes(h))) {
         pipe.call('CLIENT', 'KILL', 'USER', user.name);
-        kills.push(user.name);
       }
     }
     // ACL DELUSER also closes the deleted user's connections.
@@ -129,7 +153,7 @@ export class Enforcer {
 
     if (!drift) return [];
     const after = await ownedUsers(this.data);
-    const changes: { name: string; kind: DriftKind }[] = [];
+    const changes: Change[] = [];
     for (const [name, user] of desired) {
       const was = before.get(name);
       // A grace window that ended while no server ran is expected change, not drift.
@@ -167,27 +191,26 @@ export class Enforcer {
   /**
    * Compares every owned user with the desired state and repairs it: users changed or deleted by
    * hand, users lost with a data-Redis restart, users of services or projects that are gone, and
-   * grace windows that ended while no server ran. Runs on one replica at a time.
+   * grace windows that ended while no server ran. Runs on one replica at a time (returns [] when
+   * another replica is at it).
    */
-  async reconcile(): Promise<{ name: string; kind: DriftKind }[]> {
-    const token = randomUUID();
-    const ttl = Math.max(60_000, this.config.reconcileIntervalMs * 2);
-    if ((await this.control.set(keys.reconcileLock, token, 'PX', ttl, 'NX')) !== 'OK') return [];
-    try {
-      const projects = new Set(await this.control.zrange(keys.projects, 0, -1));
-      for (const name of (await ownedUsers(this.data)).keys()) projects.add(parseUsername(name)!.project);
-      const changes: { name: string; kind: DriftKind }[] = [];
-      for (const p of projects) {
-        if (this.stopped) break;
-        // Through the project's chain, so it never interleaves with a mutation's apply.
-        const chain = this.chains.get(p);
-        if (chain) await chain.tail;
-        changes.push(...(await this.applyProject(p, true)));
-      }
-      return changes;
-    } finally {
-      await this.control.mmUnlock(keys.reconcileLock, token).catch(() => {});
+  async reconcile(): Promise<Change[]> {
+    let changes: Change[] = [];
+    await this.reconcileLoop.runLocked(async () => {
+      changes = await this.reconcileAll();
+    });
+    return changes;
+  }
+
+  private async reconcileAll(): Promise<Change[]> {
+    const projects = new Set(await this.control.zrange(keys.projects, 0, -1));
+    for (const name of (await ownedUsers(this.data)).keys()) projects.add(parseUsername(name)!.project);
+    const changes: Change[] = [];
+    for (const p of projects) {
+      if (this.stopped) break;
+      changes.push(...(await this.serially(p, () => this.applyProject(p, true))));
     }
+    return changes;
   }
 
   /** One read of the ACL LOG (the poller's pass, without its lock); returns events recorded. */
@@ -208,26 +231,15 @@ export class Enforcer {
 
   /** Starts the reconcile loop (now, then every interval) and the ACL LOG poller. */
   start(): void {
-    const tick = async () => {
-      if (this.stopped) return;
-      this.reconcilePass = this.reconcile()
-        .then(() => {})
-        .catch((err) => this.log.warn({ err }, 'ACL reconcile failed'));
-      await this.reconcilePass;
-      this.reconcilePass = null;
-      if (!this.stopped) this.reconcileTimer = setTimeout(tick, this.config.reconcileIntervalMs);
-    };
-    void tick();
+    this.reconcileLoop.start();
     this.aclLog.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.reconcileTimer) clearTimeout(this.reconcileTimer);
     for (const { timer } of this.graceTimers.values()) clearTimeout(timer);
     this.graceTimers.clear();
-    await this.aclLog.stop();
-    await this.reconcilePass;
+    await Promise.all([this.reconcileLoop.stop(), this.aclLog.stop()]);
     await Promise.all([...this.chains.values()].map((c) => c.tail));
   }
 }

@@ -1,9 +1,9 @@
 // Measures usedBytes and keyCount per namespace on the data Redis: one incremental SCAN over the
 // keyspace (never KEYS), keys bucketed by their namespace prefix, MEMORY USAGE pipelined per batch.
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ControlRedis } from '../redis/client.js';
+import { LockedLoop } from '../common/locked-loop.js';
 import { indexField, keyPrefix, keys, splitList } from '../redis/keys.js';
 import type { NamespaceDoc, UsageSample } from '../namespaces/namespace.record.js';
 
@@ -21,9 +21,7 @@ export interface UsageHooks {
 }
 
 export class UsageCollector {
-  private timer: NodeJS.Timeout | null = null;
-  /** The timer's pass in flight (lock, measure, unlock), awaited by stop(). */
-  private pass: Promise<void> | null = null;
+  private readonly loop: LockedLoop;
   private stopped = false;
   /** Default-TTL EXPIREs left in this pass. */
   private ttlBudget = 0;
@@ -32,38 +30,27 @@ export class UsageCollector {
     private readonly control: ControlRedis,
     private readonly data: Redis,
     private readonly log: Logger,
-    private readonly intervalMs: number,
+    intervalMs: number,
     private readonly hooks: UsageHooks = {},
-  ) {}
+  ) {
+    this.loop = new LockedLoop({
+      control,
+      lockKey: keys.usageLock,
+      intervalMs,
+      run: () => this.collect(),
+      onError: (err) => this.log.warn({ err }, 'usage pass failed'),
+    });
+  }
 
   /** Runs a pass now and then every intervalMs, on one replica at a time (a Redis lock). */
   start(): void {
-    if (this.intervalMs <= 0) return;
-    const tick = async () => {
-      if (this.stopped) return;
-      this.pass = this.collectLocked().catch((err) => this.log.warn({ err }, 'usage pass failed'));
-      await this.pass;
-      this.pass = null;
-      if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
-    };
-    void tick();
+    this.loop.start();
   }
 
+  /** Stops the timer and waits for the whole pass in flight (lock, measure, unlock). */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.pass;
-  }
-
-  private async collectLocked(): Promise<void> {
-    const token = randomUUID();
-    const ttl = Math.max(60_000, this.intervalMs * 2);
-    if ((await this.control.set(keys.usageLock, token, 'PX', ttl, 'NX')) !== 'OK') return;
-    try {
-      await this.collect();
-    } finally {
-      await this.control.mmUnlock(keys.usageLock, token).catch(() => {});
-    }
+    await this.loop.stop();
   }
 
   /** Measures every namespace (or only `project`'s) and stores the samples. */
