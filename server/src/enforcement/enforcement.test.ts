@@ -12,7 +12,9 @@ const open: Redis[] = [];
 beforeAll(async () => {
   h = await startHarness({
     separateData: true,
-    env: { MM_RECONCILE_INTERVAL_MS: '200', MM_ACL_LOG_INTERVAL_MS: '0', MM_DEFAULT_TTL_MAX_PER_PASS: '5' },
+    // The loops only run once a test calls h.app.start() (the last describe); until then every
+    // change must come from the mutation path itself.
+    env: { MM_RECONCILE_INTERVAL_MS: '200', MM_ACL_LOG_INTERVAL_MS: '200', MM_DEFAULT_TTL_MAX_PER_PASS: '5' },
   });
 });
 afterAll(async () => {
@@ -438,6 +440,13 @@ describe('background loops', () => {
     h.app.start();
     await h.data.call('ACL', 'DELUSER', 'mm:loop:billing');
     await within(3000, async () => expect((await users()).has('mm:loop:billing')).toBe(true));
-    expect(await (await connectAs(w.svc.token)).set('loop:orders:orders:1', 'v')).toBe('OK');
+    const r = await connectAs(w.svc.token);
+    expect(await r.set('loop:orders:orders:1', 'v')).toBe('OK');
+    // The ACL LOG poller runs too: a denial shows up in the feed by itself.
+    await denied(r.get('loop:carts:1'));
+    await within(3000, async () => {
+      expect((await events(w.p.id, ['ACCESS_DENIED'])).map((e) => e.after.object)).toEqual(['loop:carts:1']);
+    });
+    expect((await events(w.p.id, ['ACL_DRIFT_REPAIRED'])).map((e) => e.after.drift)).toEqual(['MISSING']);
   });
 });
