@@ -47,7 +47,8 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
   const data = await connectRedis(config.dataRedisUrl, 'memmouse-data');
   const admin = loadAdminTokens(config);
   // The enforcer has its own connections: its ACL work never queues behind (or counts as) requests.
-  const enforcer = new Enforcer(await connectControl(config.redisUrl, 'memmouse-enforcer'), await connectRedis(config.dataRedisUrl, 'memmouse-enforcer'), log, config);
+  const enforcerControl = await connectControl(config.redisUrl, 'memmouse-enforcer');
+  const enforcer = new Enforcer(enforcerControl, await connectRedis(config.dataRedisUrl, 'memmouse-enforcer'), log, config);
   const usage = new UsageCollector(redis, data, log, config.usageIntervalMs, {
     afterProject: (p) => enforcer.afterUsage(p),
     defaultTtlMaxPerPass: config.defaultTtlMaxPerPass,
