@@ -22,10 +22,15 @@ import { loadAdminTokens } from './auth/admin-token.js';
 import { agentConfigRoute } from './agent/agent.route.js';
 import { UsageCollector } from './usage/usage.collector.js';
 import { preflightPlugin } from './common/preflight.js';
+import { EventHub, type HubLimits } from './events/hub.js';
+import { attachEventsWs, DEFAULT_WS_LIMITS, type EventsWs, type WsLimits } from './events/ws.js';
+import { Enforcer } from './enforcement/enforcer.js';
 
 export interface App {
   httpServer: http.Server;
   deps: AppDeps;
+  /** The graphql-ws endpoint (same port, /graphql). */
+  ws: EventsWs;
   /** The admin token made at this start (print it once), or null. */
   createdAdminToken: string | null;
   /** Starts background work (the usage collector). */
@@ -40,13 +45,20 @@ function jsonError(res: Response, status: number, code: string, message: string)
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
-export async function createApp(config: Config, opts: { log?: Logger } = {}): Promise<App> {
+export async function createApp(config: Config, opts: { log?: Logger; events?: Partial<HubLimits & WsLimits> } = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel);
   const redis = await connectControl(config.redisUrl, 'memmouse');
   const data = await connectRedis(config.dataRedisUrl, 'memmouse-data');
   const admin = loadAdminTokens(config);
-  const usage = new UsageCollector(redis, data, log, config.usageIntervalMs);
-  const deps: AppDeps = { config, redis, data, log, usage, admin: { digests: admin.digests } };
+  // The enforcer has its own connections: its ACL work never queues behind (or counts as) requests.
+  const enforcerControl = await connectControl(config.redisUrl, 'memmouse-enforcer');
+  const enforcer = new Enforcer(enforcerControl, await connectRedis(config.dataRedisUrl, 'memmouse-enforcer'), log, config);
+  const usage = new UsageCollector(redis, data, log, config.usageIntervalMs, {
+    afterProject: (p) => enforcer.afterUsage(p),
+    defaultTtlMaxPerPass: config.defaultTtlMaxPerPass,
+  });
+  const events = new EventHub(redis, config.redisUrl, log, { maxQueue: opts.events?.maxQueue ?? 1_000 });
+  const deps: AppDeps = { config, redis, data, log, usage, enforcer, admin: { digests: admin.digests }, events };
 
   const logUnknown = (err: unknown, requestId: string | undefined) => log.error({ err, requestId }, 'internal error');
 
@@ -82,8 +94,10 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
   );
 
   const httpServer = http.createServer(app);
+  const schema = await getSchema();
+  const ws = attachEventsWs(httpServer, schema, deps, { ...DEFAULT_WS_LIMITS, ...opts.events });
   const apollo = new ApolloServer<Ctx>({
-    schema: await getSchema(),
+    schema,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
@@ -142,16 +156,25 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
   return {
     httpServer,
     deps,
+    ws,
     createdAdminToken: admin.created,
-    start: () => usage.start(),
+    start: () => {
+      usage.start();
+      enforcer.start();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
       await usage.stop();
+      await ws.stop(); // sockets closed with 1001 (going away)
+      events.stop(); // and every tail loop with them
+      await enforcer.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       redis.disconnect();
       data.disconnect();
+      enforcer.control.disconnect();
+      enforcer.data.disconnect();
     },
   };
 }

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'UNAVAILABLE'
+  | 'EVENTS_EXPIRED'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -45,6 +46,12 @@ export const quotaExceeded = (message: string, extra: Record<string, unknown> = 
 export const unauthenticated = () =>
   new AppError('UNAUTHENTICATED', 'A valid token is required: send Authorization: Bearer <token>');
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
+/** `after` names an event older than the retained window: later events were trimmed, so resuming would skip them. */
+export const eventsExpired = (after: string, oldestId: string | null) =>
+  new AppError('EVENTS_EXPIRED', `after: events following ${after} are no longer retained; resume from the oldest retained event or start live`, {
+    field: 'after',
+    oldestId,
+  });
 export const unavailable = () => new AppError('UNAVAILABLE', 'Redis is unavailable; try again shortly');
 
 /** Redis connection-level failures surface as UNAVAILABLE, never as raw Redis text. */

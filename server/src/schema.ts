@@ -13,6 +13,7 @@ import { UsageResolver } from './usage/usage.resolver.js';
 import { AgentResolver } from './agent/agent.resolver.js';
 import { SeedResolver } from './seed/seed.resolver.js';
 import { ReindexResolver } from './seed/reindex.resolver.js';
+import { NamespaceAccessResolver } from './enforcement/access.resolver.js';
 
 export const resolvers = [
   NodeResolver,
@@ -26,6 +27,7 @@ export const resolvers = [
   AgentResolver,
   SeedResolver,
   ReindexResolver,
+  NamespaceAccessResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -35,6 +37,13 @@ export function getSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
     globalMiddlewares: [authorize],
+    // Subscriptions bring their own source (events/hub.ts); type-graphql's topic pub/sub is unused.
+    pubSub: {
+      publish: () => {},
+      subscribe: () => {
+        throw new Error('subscriptions here use a subscribe function, not topics');
+      },
+    },
     // Inputs are validated by hand (common/validate.ts) so that each error names its field.
     validate: false,
   });
