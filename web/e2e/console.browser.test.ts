@@ -18,6 +18,17 @@ let firstToken = '';
 const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), animations: 'disabled' });
 const dialog = () => page.getByRole('dialog');
 
+/** Resolves once the page's WebSocket has sent `subscribe`: only then is a subscription live. */
+function waitForSubscribe(p: Page): Promise<void> {
+  return new Promise((resolve) => {
+    p.on('websocket', (ws) => {
+      ws.on('framesent', (frame) => {
+        if (typeof frame.payload === 'string' && frame.payload.includes('"type":"subscribe"')) resolve();
+      });
+    });
+  });
+}
+
 async function serverNamespace(id: string) {
   const d = await h.ok(`query($id: ID!) { node(id: $id) { ... on Namespace { status version policy { quotaBytes defaultTtlSeconds eviction } } } }`, { id });
   return d.node;
@@ -40,8 +51,11 @@ let failed = false;
 beforeEach((ctx) => {
   if (failed) ctx.skip();
 });
-afterEach((ctx) => {
-  if (ctx.task.result?.state === 'fail') failed = true;
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  failed = true;
+  // What the browser showed when it failed, next to the screenshots.
+  await page?.screenshot({ path: path.join(shots, 'failure.png') }).catch(() => {});
 });
 
 afterAll(async () => {
@@ -237,6 +251,42 @@ describe('console', () => {
     await expect.poll(() => list.locator('[data-event-type]').count()).toBe(1);
   });
 
+  it('shows an event made by another client on the overview, live, without a reload', async () => {
+    const subscribed = waitForSubscribe(page);
+    await page.goto(`${h.url}/projects/shop`);
+    await subscribed;
+    await page.locator('[data-live="live"]').waitFor();
+    expect(await page.getByTestId('count-namespaces').textContent()).toBe('1');
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+    await h.ok(`mutation { createNamespace(projectId: "project:shop", input: { slug: "live-feed", name: "Live feed" }) { id } }`);
+    const recent = page.getByTestId('recent-events');
+    await recent.locator('[data-event-type="NAMESPACE_CREATED"]').getByText('live-feed').waitFor();
+    await expect.poll(() => page.getByTestId('count-namespaces').textContent()).toBe('2');
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await shot('overview-live');
+  });
+
+  it('keeps the events page live, with pause and resume', async () => {
+    const subscribed = waitForSubscribe(page);
+    await page.goto(`${h.url}/projects/shop/events`);
+    await subscribed;
+    const list = page.getByTestId('event-list');
+    await list.locator('[data-event-type]').first().waitFor();
+    await h.ok(`mutation { freezeNamespace(id: "namespace:shop/live-feed") { id } }`);
+    await list.locator('[data-event-type="NAMESPACE_FROZEN"]', { hasText: 'live-feed' }).waitFor();
+
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await h.ok(`mutation { unfreezeNamespace(id: "namespace:shop/live-feed") { id } }`);
+    await page.getByRole('button', { name: 'Resume (1 new)' }).waitFor();
+    const unfrozen = list.locator('[data-event-type="NAMESPACE_UNFROZEN"]', { hasText: 'live-feed' });
+    expect(await unfrozen.count()).toBe(0);
+    await page.getByRole('button', { name: 'Resume (1 new)' }).click();
+    await unfrozen.waitFor();
+    // Newest first: the held event lands on top.
+    expect(await list.locator('[data-event-type]').first().textContent()).toMatch(/Namespace unfrozen.*live-feed/);
+  });
+
   it('runs a query from the bundled playground with the signed-in token', async () => {
     await page.goto(`${h.url}/playground`);
     await page.locator('.graphiql-container').waitFor();
@@ -277,5 +327,4 @@ describe('console', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it.todo('shows an event made by another client on the overview without a reload (needs the events subscription)');
 });

@@ -17,6 +17,22 @@ export function authHeaders(token = getToken()): Record<string, string> {
 
 let ws: WsClient | null = null;
 
+// Whether the WebSocket is up, for the "Live" badges: connecting until acknowledged.
+export type SocketState = 'connecting' | 'live';
+let socketState: SocketState = 'connecting';
+const socketListeners = new Set<() => void>();
+function setSocketState(s: SocketState) {
+  socketState = s;
+  socketListeners.forEach((l) => l());
+}
+export const socketStatus = {
+  get: () => socketState,
+  subscribe(listener: () => void) {
+    socketListeners.add(listener);
+    return () => void socketListeners.delete(listener);
+  },
+};
+
 /** One lazy WebSocket, opened by the first subscription; its connection_init carries the token. */
 export function websocket(): WsClient {
   ws ??= createWsClient({
@@ -24,6 +40,10 @@ export function websocket(): WsClient {
     lazy: true,
     retryAttempts: Infinity,
     shouldRetry: () => true,
+    on: {
+      connected: () => setSocketState('live'),
+      closed: () => setSocketState('connecting'),
+    },
     connectionParams: () => {
       const token = getToken();
       return token ? { authorization: `Bearer ${token}` } : {};

@@ -1,5 +1,6 @@
 import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { Activity, Boxes, ChevronRight, KeyRound, LayoutDashboard } from 'lucide-react';
+import { ProjectLive } from '../../features/events/live';
 
 const SECTIONS = [
   { to: '', label: 'Overview', icon: LayoutDashboard, end: true },
@@ -63,7 +64,9 @@ export function ProjectLayout() {
       </aside>
       <main className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-8">
         <Breadcrumbs />
-        <Outlet />
+        <ProjectLive slug={project}>
+          <Outlet />
+        </ProjectLive>
       </main>
     </div>
   );

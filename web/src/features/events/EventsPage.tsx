@@ -8,7 +8,7 @@ import { Empty, ErrorState, Loading } from '../../components/ui/States';
 import { NotFoundPage } from '../../components/layout/NotFound';
 import type { EventFilter, EventType } from '../../gql/graphql';
 import { EventRow, eventLabel } from './EventRow';
-import { LiveBadge, useLiveEvents } from './live';
+import { type LiveEvent, LiveBadge, useLiveEvents } from './live';
 import { EventFiltersQuery, EventsQuery } from './events.operations';
 
 const PAGE = 30;
@@ -21,16 +21,33 @@ const TYPES: EventType[] = [
 ];
 
 /** One page of older events; the last page offers the next. */
-function EventPage({ projectId, filter, after, isLast, onLoadMore }: { projectId: string; filter: EventFilter; after: string | null; isLast: boolean; onLoadMore: (cursor: string) => void }) {
+function EventPage({
+  projectId,
+  filter,
+  after,
+  isLast,
+  hide,
+  onLoadMore,
+}: {
+  projectId: string;
+  filter: EventFilter;
+  after: string | null;
+  isLast: boolean;
+  /** Events already shown from the live feed (one could be in both around the moment of loading). */
+  hide: ReadonlySet<string>;
+  onLoadMore: (cursor: string) => void;
+}) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: EventsQuery, variables: { projectId, filter, first: PAGE, after } });
   if (error && !data) return <div className="p-4"><ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /></div>;
   if (!data) return <div className="p-4"><Loading rows={2} label="Loading events" /></div>;
   const { edges, pageInfo } = data.events;
   return (
     <>
-      {edges.map((e) => (
-        <EventRow key={e.node.id} event={e.node} />
-      ))}
+      {edges
+        .filter((e) => !hide.has(e.node.id))
+        .map((e) => (
+          <EventRow key={e.node.id} event={e.node} />
+        ))}
       {isLast && pageInfo.hasNextPage && pageInfo.endCursor && (
         <li className="border-t border-white/5 p-3 text-center">
           <Button size="sm" busy={fetching} onClick={() => onLoadMore(pageInfo.endCursor!)}>
@@ -52,16 +69,34 @@ export function EventsPage() {
   const [type, setType] = useState<EventType | ''>('');
   const [pages, setPages] = useState<(string | null)[]>([null]);
   const [paused, setPaused] = useState(false);
-  const [liveKey, setLiveKey] = useState(0);
+  // Events that arrived since the list was loaded, newest first; `held` while paused.
+  const [arrived, setArrived] = useState<LiveEvent[]>([]);
+  const [held, setHeld] = useState<LiveEvent[]>([]);
   const filter = useMemo<EventFilter>(() => ({ namespaceId: namespaceId || null, serviceId: serviceId || null, types: type ? [type] : null }), [namespaceId, serviceId, type]);
   const project = data?.project;
-  // Live mode refreshes the newest page when something happens; paused, it waits.
-  const live = useLiveEvents(paused ? null : (project?.id ?? null), () => setLiveKey((k) => k + 1));
+  const matches = (e: LiveEvent) => (!namespaceId || e.namespaceId === namespaceId) && (!serviceId || e.serviceId === serviceId) && (!type || e.type === type);
+  const live = useLiveEvents((e) => {
+    if (!matches(e)) return;
+    if (paused) setHeld((h) => [e, ...h]);
+    else setArrived((a) => [e, ...a]);
+  });
+  const arrivedIds = useMemo(() => new Set(arrived.map((e) => e.id)), [arrived]);
 
   if (error && !data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Loading rows={5} label="Loading events" />;
   if (!project) return <NotFoundPage what={`Project “${slug}”`} />;
-  const reset = () => setPages([null]);
+  const reset = () => {
+    setPages([null]);
+    setArrived([]);
+    setHeld([]);
+  };
+  const togglePause = () => {
+    if (paused) {
+      setArrived((a) => [...held, ...a]);
+      setHeld([]);
+    }
+    setPaused(!paused);
+  };
 
   return (
     <div>
@@ -71,9 +106,9 @@ export function EventsPage() {
         subtitle="Every change in this project, who made it, and what it changed"
         actions={
           live !== 'off' && (
-            <Button onClick={() => setPaused(!paused)}>
+            <Button onClick={togglePause}>
               {paused ? <Play className="size-4" aria-hidden /> : <Pause className="size-4" aria-hidden />}
-              {paused ? 'Resume' : 'Pause'}
+              {paused ? `Resume${held.length ? ` (${held.length} new)` : ''}` : 'Pause'}
             </Button>
           )
         }
@@ -99,9 +134,20 @@ export function EventsPage() {
         </select>
       </div>
       <div className="glass overflow-hidden">
-        <ul data-testid="event-list" key={liveKey}>
+        <ul data-testid="event-list">
+          {arrived.map((e) => (
+            <EventRow key={e.id} event={e} fresh />
+          ))}
           {pages.map((after, i) => (
-            <EventPage key={after ?? 'first'} projectId={project.id} filter={filter} after={after} isLast={i === pages.length - 1} onLoadMore={(c) => setPages([...pages, c])} />
+            <EventPage
+              key={after ?? 'first'}
+              projectId={project.id}
+              filter={filter}
+              after={after}
+              isLast={i === pages.length - 1}
+              hide={arrivedIds}
+              onLoadMore={(c) => setPages([...pages, c])}
+            />
           ))}
         </ul>
       </div>

@@ -45,3 +45,24 @@ export const EventsQuery = graphql(`
     }
   }
 `);
+
+/** The project's feed, live: the console keeps one per open project (see ProjectLive). */
+export const ProjectEventsSubscription = graphql(`
+  subscription ProjectEvents($projectId: ID!) {
+    events(projectId: $projectId) {
+      id
+      type
+      namespaceId
+      serviceId
+      ...EventRow_event
+    }
+  }
+`);
+
+export const ProjectIdQuery = graphql(`
+  query ProjectId($slug: String!) {
+    project(slug: $slug) {
+      id
+    }
+  }
+`);

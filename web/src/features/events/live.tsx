@@ -1,16 +1,71 @@
-// Live events for a project. The server's `events` subscription is not in the schema yet, so
-// nothing is subscribed and the badge says so; pages refetch after their own mutations.
-import { useEffect, useRef } from 'react';
+// Live events for the open project: one subscription per project (kept by ProjectLive in the
+// project layout), handed to whichever components listen. Pages refetch what an event changes.
+import { type ReactNode, createContext, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useClient, useQuery } from 'urql';
+import type { ProjectEventsSubscription as ProjectEventsResult } from '../../gql/graphql';
+import { socketStatus } from '../../lib/urql';
+import { ProjectEventsSubscription, ProjectIdQuery } from './events.operations';
 
+export type LiveEvent = ProjectEventsResult['events'];
 export type LiveState = 'off' | 'connecting' | 'live' | 'paused';
+type Listener = (event: LiveEvent) => void;
 
-export function useLiveEvents(projectId: string | null, onEvent: (event: unknown) => void): LiveState {
+interface Live {
+  listeners: Set<Listener>;
+  active: boolean;
+}
+
+const LiveContext = createContext<Live | null>(null);
+
+export function ProjectLive({ slug, children }: { slug: string; children: ReactNode }) {
+  const [{ data }] = useQuery({ query: ProjectIdQuery, variables: { slug } });
+  const projectId = data?.project?.id ?? null;
+  const live = useRef<Live>({ listeners: new Set(), active: false });
+  live.current.active = projectId !== null;
+  const client = useClient();
+  // Subscribed outside React state on purpose: a state updater may run more than once, and each
+  // event must reach the listeners exactly once.
+  useEffect(() => {
+    if (!projectId) return;
+    const { unsubscribe } = client.subscription(ProjectEventsSubscription, { projectId }).subscribe((result) => {
+      if (result.data) for (const l of live.current.listeners) l(result.data.events);
+    });
+    return unsubscribe;
+  }, [client, projectId]);
+  return <LiveContext.Provider value={live.current}>{children}</LiveContext.Provider>;
+}
+
+/** Calls `onEvent` for every event of the open project; returns the feed's state for a badge. */
+export function useLiveEvents(onEvent: Listener): LiveState {
+  const live = useContext(LiveContext);
   const handler = useRef(onEvent);
   handler.current = onEvent;
   useEffect(() => {
-    void projectId;
-  }, [projectId]);
-  return 'off';
+    if (!live) return;
+    const l: Listener = (e) => handler.current(e);
+    live.listeners.add(l);
+    return () => void live.listeners.delete(l);
+  }, [live]);
+  const socket = useSyncExternalStore(socketStatus.subscribe, socketStatus.get);
+  return live?.active ? socket : 'off';
+}
+
+/**
+ * Refetches a page's data when an event arrives. A burst of events (a seed, a script) becomes
+ * one refetch, not one per event.
+ */
+export function useLiveRefetch(refetch: () => void): LiveState {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(refetch);
+  latest.current = refetch;
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  return useLiveEvents(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      latest.current();
+    }, 250);
+  });
 }
 
 export function LiveBadge({ state }: { state: LiveState }) {
@@ -22,6 +77,7 @@ export function LiveBadge({ state }: { state: LiveState }) {
         live ? 'border-emerald-300/30 bg-emerald-400/10 text-emerald-200' : 'border-white/10 bg-white/5 text-slate-400'
       }`}
       data-live={state}
+      title={live ? 'Changes appear here as they happen' : state === 'paused' ? 'New events are held until you resume' : 'Connecting to the live feed…'}
     >
       <span className={`size-1.5 rounded-full ${live ? 'animate-pulse bg-emerald-300' : 'bg-slate-500'}`} aria-hidden />
       {state === 'live' ? 'Live' : state === 'paused' ? 'Paused' : 'Connecting'}

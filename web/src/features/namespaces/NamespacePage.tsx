@@ -23,6 +23,7 @@ import {
   UnbindServiceMutation,
   UnfreezeNamespaceMutation,
 } from './namespaces.operations';
+import { LiveBadge, useLiveRefetch } from '../events/live';
 
 const CONTEXT = { additionalTypenames: ['Binding', 'Service'] };
 const DELETED = { additionalTypenames: ['Namespace', 'Binding'] };
@@ -40,6 +41,7 @@ export function NamespacePage() {
   const unbind = useAction(UnbindServiceMutation, { toastErrors: true, context: DELETED });
   const refresh = useAction(RefreshUsageMutation, { toastErrors: true });
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  const live = useLiveRefetch(reload);
 
   if (error && !data) return <ErrorState error={error} retry={reload} />;
   if (fetching && !data) return <Loading rows={4} label="Loading namespace" />;
@@ -64,7 +66,12 @@ export function NamespacePage() {
     <div>
       <PageHeader
         title={ns.name}
-        badge={<StatusBadge status={ns.status} />}
+        badge={
+          <>
+            <StatusBadge status={ns.status} />
+            <LiveBadge state={live} />
+          </>
+        }
         subtitle={
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span>

@@ -10,6 +10,7 @@ import { NotFoundPage } from '../../components/layout/NotFound';
 import { NamespaceRow, NamespaceRowFragment } from './NamespaceRow';
 import { NamespaceWizard } from './NamespaceWizard';
 import { NamespacesQuery } from './namespaces.operations';
+import { useLiveRefetch } from '../events/live';
 
 const CONTEXT = { additionalTypenames: ['Namespace'] };
 
@@ -17,6 +18,7 @@ export function NamespacesPage() {
   const { project: slug = '' } = useParams();
   const [{ data, fetching, error }, refetch] = useQuery({ query: NamespacesQuery, variables: { project: slug }, context: CONTEXT });
   const [creating, setCreating] = useState(false);
+  useLiveRefetch(() => refetch({ requestPolicy: 'network-only' }));
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<'ALL' | 'ACTIVE' | 'FROZEN'>('ALL');
 

@@ -20,6 +20,7 @@ interface Props {
 export function PolicyDialog({ namespace, onReload, onClose }: Props) {
   const [draft, setDraft] = useState(() => policyDraft(namespace.policy));
   const [local, setLocal] = useState<Record<string, string>>({});
+  const [baseVersion, setBaseVersion] = useState(namespace.version);
   const { run, fetching, problem, setProblem } = useAction(UpdateNamespacePolicyMutation);
 
   async function submit(e: FormEvent) {
@@ -27,7 +28,7 @@ export function PolicyDialog({ namespace, onReload, onClose }: Props) {
     const parsed = parsePolicy(draft);
     if (!parsed.ok) return setLocal(parsed.errors);
     setLocal({});
-    const data = await run({ id: namespace.id, policy: parsed.policy, expectedVersion: namespace.version });
+    const data = await run({ id: namespace.id, policy: parsed.policy, expectedVersion: baseVersion });
     if (data) {
       toast.success('Policy saved', namespace.name);
       onClose();
@@ -45,6 +46,7 @@ export function PolicyDialog({ namespace, onReload, onClose }: Props) {
             className="-mt-2 mb-4"
             onClick={() => {
               setProblem(null);
+              setBaseVersion(namespace.version);
               onReload();
             }}
           >

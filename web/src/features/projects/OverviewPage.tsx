@@ -9,7 +9,7 @@ import { PageHeader, Section } from '../../components/ui/Misc';
 import { ErrorState, Loading } from '../../components/ui/States';
 import { useAction } from '../../lib/useAction';
 import { EventRow } from '../events/EventRow';
-import { LiveBadge, useLiveEvents } from '../events/live';
+import { LiveBadge, useLiveEvents, useLiveRefetch } from '../events/live';
 import { NotFoundPage } from '../../components/layout/NotFound';
 import { ProjectSettings } from './ProjectSettings';
 import { TopNamespaces } from './TopNamespaces';
@@ -24,7 +24,9 @@ export function OverviewPage() {
   const [settings, setSettings] = useState(false);
   const project = data?.project;
   // A live event means the numbers changed: fetch the overview again (one request, no reload).
-  const live = useLiveEvents(project?.id ?? null, () => refetch({ requestPolicy: 'network-only' }));
+  const live = useLiveRefetch(() => refetch({ requestPolicy: 'network-only' }));
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  useLiveEvents((e) => setFresh((s) => new Set(s).add(e.id)));
 
   if (error && !data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Loading rows={4} label="Loading overview" />;
@@ -136,7 +138,7 @@ export function OverviewPage() {
           ) : (
             <ul data-testid="recent-events">
               {o.recentEvents.map((e) => (
-                <EventRow key={e.id} event={e} compact />
+                <EventRow key={e.id} event={e} compact fresh={fresh.has(e.id)} />
               ))}
             </ul>
           )}

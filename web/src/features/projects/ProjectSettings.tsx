@@ -25,6 +25,7 @@ export function ProjectSettings({ project, counts, onClose }: Props) {
   const [quota, setQuota] = useState(bytesForInput(project.quotaBytes));
   const [quotaError, setQuotaError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [version] = useState(project.version);
   const update = useAction(UpdateProjectMutation);
   const remove = useAction(DeleteProjectMutation, { toastErrors: true, context: DELETE_CONTEXT });
 
@@ -33,7 +34,7 @@ export function ProjectSettings({ project, counts, onClose }: Props) {
     const q = parseBytes(quota);
     if (!q.ok) return setQuotaError(q.error);
     setQuotaError(null);
-    const data = await update.run({ id: project.id, input: { name: name.trim(), quotaBytes: q.value }, expectedVersion: project.version });
+    const data = await update.run({ id: project.id, input: { name: name.trim(), quotaBytes: q.value }, expectedVersion: version });
     if (data) {
       toast.success('Project saved');
       onClose();

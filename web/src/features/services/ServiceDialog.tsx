@@ -36,6 +36,8 @@ export function ServiceDialog({
   const [names, setNames] = useState(service ? { name: service.name, slug: service.slug, slugTouched: true } : emptyNameSlug);
   const [scopes, setScopes] = useState<Scope[]>(service?.scopes ?? ['STRING', 'HASH']);
   const [local, setLocal] = useState<Record<string, string>>({});
+  // The version this dialog was opened on: a live refetch must not paper over someone else's change.
+  const [version] = useState(service?.version);
   const create = useAction(CreateServiceMutation);
   const update = useAction(UpdateServiceMutation);
   const { fetching, problem } = service ? update : create;
@@ -47,7 +49,7 @@ export function ServiceDialog({
     setLocal(errors);
     if (Object.keys(errors).length) return;
     if (service) {
-      if (await update.run({ id: service.id, input: { name: names.name.trim(), scopes }, expectedVersion: service.version })) {
+      if (await update.run({ id: service.id, input: { name: names.name.trim(), scopes }, expectedVersion: version })) {
         toast.success('Service saved');
         onClose();
       }

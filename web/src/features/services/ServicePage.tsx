@@ -17,6 +17,7 @@ import { ServiceDialog } from './ServiceDialog';
 import { TokenReveal } from './TokenReveal';
 import { downloadAgentConfig } from './download';
 import { DeleteServiceMutation, ServiceQuery } from './services.operations';
+import { useLiveRefetch } from '../events/live';
 
 const CONTEXT = { additionalTypenames: ['Binding', 'Namespace'] };
 const DELETED = { additionalTypenames: ['Service', 'Binding'] };
@@ -29,6 +30,7 @@ export function ServicePage() {
   const client = useClient();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ServiceQuery, variables: { project: projectSlug, service: serviceSlug }, context: CONTEXT });
   const [pending, setPending] = useState<Pending>(null);
+  useLiveRefetch(() => refetch({ requestPolicy: 'network-only' }));
   const [downloading, setDownloading] = useState(false);
   const remove = useAction(DeleteServiceMutation, { toastErrors: true, context: DELETED });
 

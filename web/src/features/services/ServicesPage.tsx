@@ -10,6 +10,7 @@ import { ServiceDialog } from './ServiceDialog';
 import { ServiceRow, serviceRowData } from './ServiceRow';
 import { TokenReveal } from './TokenReveal';
 import { ServicesQuery } from './services.operations';
+import { useLiveRefetch } from '../events/live';
 
 const CONTEXT = { additionalTypenames: ['Service'] };
 
@@ -18,6 +19,7 @@ export function ServicesPage() {
   const navigate = useNavigate();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ServicesQuery, variables: { project: slug }, context: CONTEXT });
   const [creating, setCreating] = useState(false);
+  useLiveRefetch(() => refetch({ requestPolicy: 'network-only' }));
   const [created, setCreated] = useState<{ slug: string; name: string; token: string } | null>(null);
   const [search, setSearch] = useState('');
 
