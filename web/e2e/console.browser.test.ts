@@ -193,6 +193,11 @@ describe('console', () => {
     await page.getByTestId('binding-shop-api-carts').waitFor();
     const d = await h.ok(`{ node(id: "binding:shop/carts/shop-api") { ... on Binding { patterns permissions rate { readRps writeRps } } } }`);
     expect(d.node).toEqual({ patterns: ['cart:*', 'basket:*'], permissions: ['READ', 'WRITE'], rate: { readRps: 1000, writeRps: null } });
+    // The Redis access the binding grants, as the enforcer applied it.
+    const access = page.getByTestId('access-shop-api');
+    await access.getByText('mm:shop:shop-api').waitFor();
+    expect(await access.textContent()).toContain('~shop:carts:cart:*');
+    expect(await access.textContent()).toContain('may write');
   });
 
   it('freezes and unfreezes the namespace after confirming', async () => {
@@ -206,6 +211,7 @@ describe('console', () => {
     await page.getByRole('button', { name: 'Freeze namespace' }).click();
     await page.getByText('Frozen', { exact: true }).first().waitFor();
     expect((await serverNamespace('namespace:shop/carts')).status).toBe('FROZEN');
+    await page.getByTestId('access-shop-api').getByText('read-only: the namespace is frozen').waitFor();
 
     await page.getByRole('button', { name: 'Unfreeze', exact: true }).click();
     await dialog().getByRole('button', { name: 'Unfreeze' }).click();

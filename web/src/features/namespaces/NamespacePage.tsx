@@ -15,6 +15,7 @@ import { RefreshUsageMutation } from '../projects/projects.operations';
 import { BindingDialog } from './BindingDialog';
 import { type BindingData, BindingRow, BindingTableHead, bindingData } from './BindingRow';
 import { PolicyDialog } from './PolicyDialog';
+import { RedisAccess } from './RedisAccess';
 import { EVICTION } from './policy';
 import {
   DeleteNamespaceMutation,
@@ -146,6 +147,10 @@ export function NamespacePage() {
               <span className="text-white">{eviction?.label ?? ns.policy.eviction}</span>
               <span className="block text-xs text-slate-500">{eviction?.explain}</span>
             </dd>
+            <dt className="text-slate-400">Data Redis</dt>
+            <dd className="text-xs text-slate-400" title="The data Redis's own maxmemory-policy applies to the whole instance; MemMouse reports it and never changes it. Agents apply this namespace's policy.">
+              {ns.dataRedisEvictionPolicy == null ? 'maxmemory-policy unknown' : <>maxmemory-policy <code className="text-slate-200">{ns.dataRedisEvictionPolicy}</code> (instance-wide)</>}
+            </dd>
           </dl>
         </section>
       </div>
@@ -187,6 +192,14 @@ export function NamespacePage() {
         <p className="border-t border-white/5 px-4 py-2.5 text-xs text-slate-500">
           Key patterns are shown with the namespace prefix: that is the full set of keys each service's agent config grants here.
         </p>
+      </Section>
+
+      <Section className="mt-6" title="Redis access, as enforced">
+        <RedisAccess
+          project={project.slug}
+          namespace={ns}
+          serviceNames={new Map(ns.bindings.map((b) => bindingData(b).service).map((s) => [s.id, { slug: s.slug, name: s.name }]))}
+        />
       </Section>
 
       {pending?.kind === 'policy' && <PolicyDialog namespace={ns} onReload={reload} onClose={close} />}

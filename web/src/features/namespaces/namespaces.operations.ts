@@ -56,6 +56,8 @@ export const NamespaceQuery = graphql(`
           id
           ...BindingRow_binding
         }
+        dataRedisEvictionPolicy
+        ...RedisAccess_namespace
       }
     }
   }
