@@ -32,6 +32,27 @@ function keyRuleMeaning(rule: string): string {
   return rule;
 }
 
+const TONE = {
+  plain: 'bg-white/5 text-slate-200',
+  allow: 'border border-emerald-300/15 bg-emerald-400/5 text-emerald-200/90',
+  deny: 'border border-rose-300/15 bg-rose-400/5 text-rose-200/80',
+};
+
+function Rules({ label, rules, tone, title }: { label?: string; rules: readonly string[]; tone: keyof typeof TONE; title?: (rule: string) => string }) {
+  return (
+    <div className="flex gap-2">
+      {label && <span className="w-16 shrink-0 pt-0.5 text-slate-500">{label}</span>}
+      <div className="flex min-w-0 flex-wrap gap-1">
+        {rules.map((r) => (
+          <code key={r} className={`rounded px-1.5 py-0.5 ${TONE[tone]}`} title={title?.(r)}>
+            {r}
+          </code>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 /**
  * What each bound service can really do on the data Redis: the ACL user and rules the enforcer
  * applied, read back from the server (not recomputed here).
@@ -73,40 +94,13 @@ export function RedisAccess({ project, namespace, serviceNames }: { project: str
               </div>
             </div>
             <div className="min-w-0 space-y-2 text-xs">
-              <div className="flex flex-wrap items-baseline gap-1.5">
-                <span className="w-16 shrink-0 text-slate-500">Keys</span>
-                {a.keyPatterns.map((k) => (
-                  <code key={k} className="rounded bg-white/5 px-1.5 py-0.5 text-slate-200" title={keyRuleMeaning(k)}>
-                    {k}
-                  </code>
-                ))}
-              </div>
-              {a.channels.length > 0 && (
-                <div className="flex flex-wrap items-baseline gap-1.5">
-                  <span className="w-16 shrink-0 text-slate-500">Channels</span>
-                  {a.channels.map((c) => (
-                    <code key={c} className="rounded bg-white/5 px-1.5 py-0.5 text-slate-200">
-                      {c}
-                    </code>
-                  ))}
-                </div>
-              )}
-              <div className="flex flex-wrap items-baseline gap-1">
-                <span className="w-16 shrink-0 text-slate-500">Allowed</span>
-                {a.commandsAllowed.map((c) => (
-                  <code key={c} className="rounded border border-emerald-300/15 bg-emerald-400/5 px-1.5 py-0.5 text-emerald-200/90">
-                    {c}
-                  </code>
-                ))}
-              </div>
+              <Rules label="Keys" rules={a.keyPatterns} tone="plain" title={keyRuleMeaning} />
+              {a.channels.length > 0 && <Rules label="Channels" rules={a.channels} tone="plain" />}
+              <Rules label="Allowed" rules={a.commandsAllowed} tone="allow" />
               <details className="group">
                 <summary className="cursor-pointer text-slate-500 hover:text-slate-300">Always denied ({a.commandsDenied.length})</summary>
-                <div className="mt-1.5 flex flex-wrap gap-1 pl-[4.4rem]">
-                  {a.commandsDenied.map((c) => (
-                    <code key={c} className="rounded border border-rose-300/15 bg-rose-400/5 px-1.5 py-0.5 text-rose-200/80">
-                      {c}
-                    </code>
-                  ))}
+                <div className="mt-1.5 pl-[4.5rem]">
+                  <Rules rules={a.commandsDenied} tone="deny" />
                 </div>
               </details>
             </div>
