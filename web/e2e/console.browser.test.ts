@@ -293,6 +293,19 @@ describe('console', () => {
     expect(await list.locator('[data-event-type]').first().textContent()).toMatch(/Namespace unfrozen.*live-feed/);
   });
 
+  it('loads older events a page at a time', async () => {
+    for (let i = 1; i <= 32; i++) {
+      await h.ok(`mutation($q: SafeInt!) { updateNamespacePolicy(id: "namespace:shop/live-feed", policy: { quotaBytes: $q }) { id } }`, { q: i * 1024 });
+    }
+    await page.getByLabel('Event type').selectOption('NAMESPACE_POLICY_UPDATED');
+    const list = page.getByTestId('event-list');
+    await expect.poll(() => list.locator('[data-event-type]').count()).toBe(30);
+    await page.getByRole('button', { name: 'Load older' }).click();
+    // These 32, and the 3 policy changes of carts earlier (the edit, the other client's, the retry).
+    await expect.poll(() => list.locator('[data-event-type]').count()).toBe(35);
+    await list.getByText('That is the oldest event kept.').waitFor();
+  });
+
   it('runs a query from the bundled playground with the signed-in token', async () => {
     await page.goto(`${h.url}/playground`);
     await page.locator('.graphiql-container').waitFor();
