@@ -18,6 +18,26 @@ let firstToken = '';
 const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), animations: 'disabled' });
 const dialog = () => page.getByRole('dialog');
 
+/**
+ * The server follows a stream from when its tail is up, a moment after `subscribe` arrives, and
+ * says nothing when that is. So before the change under test, make harmless changes until one is
+ * seen: from then on, every event reaches the page.
+ */
+async function untilFollowing(probe: (n: number) => Promise<unknown>, seen: () => Promise<boolean>): Promise<void> {
+  let n = 0;
+  await expect
+    .poll(
+      async () => {
+        await probe(++n);
+        return seen();
+      },
+      { timeout: 10_000, interval: 200 },
+    )
+    .toBe(true);
+}
+
+const renameProject = (n: number) => h.ok(`mutation($name: String!) { updateProject(id: "project:shop", input: { name: $name }) { id } }`, { name: `Shop ${n}` });
+
 /** Resolves once the page's WebSocket has sent `subscribe`: only then is a subscription live. */
 function waitForSubscribe(p: Page): Promise<void> {
   return new Promise((resolve) => {
@@ -253,6 +273,7 @@ describe('console', () => {
     await list.locator('[data-event-type="NAMESPACE_POLICY_UPDATED"]').first().waitFor();
     await list.locator('[data-event-type="NAMESPACE_POLICY_UPDATED"]').first().getByRole('button').click();
     await list.getByRole('table', { name: 'Changes' }).getByText('policy.quotaBytes').waitFor();
+    await shot('event-diff');
     await page.getByLabel('Event type').selectOption('SERVICE_TOKEN_ROTATED');
     await expect.poll(() => list.locator('[data-event-type]').count()).toBe(1);
   });
@@ -264,9 +285,10 @@ describe('console', () => {
     await page.locator('[data-live="live"]').waitFor();
     expect(await page.getByTestId('count-namespaces').textContent()).toBe('1');
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    const recent = page.getByTestId('recent-events');
+    await untilFollowing(renameProject, async () => (await recent.locator('[data-event-type="PROJECT_UPDATED"]').count()) > 0);
 
     await h.ok(`mutation { createNamespace(projectId: "project:shop", input: { slug: "live-feed", name: "Live feed" }) { id } }`);
-    const recent = page.getByTestId('recent-events');
     await recent.locator('[data-event-type="NAMESPACE_CREATED"]').getByText('live-feed').waitFor();
     await expect.poll(() => page.getByTestId('count-namespaces').textContent()).toBe('2');
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
@@ -279,6 +301,9 @@ describe('console', () => {
     await subscribed;
     const list = page.getByTestId('event-list');
     await list.locator('[data-event-type]').first().waitFor();
+    const renamed = () => list.locator('[data-event-type="PROJECT_UPDATED"]').count();
+    const before = await renamed();
+    await untilFollowing(renameProject, async () => (await renamed()) > before);
     await h.ok(`mutation { freezeNamespace(id: "namespace:shop/live-feed") { id } }`);
     await list.locator('[data-event-type="NAMESPACE_FROZEN"]', { hasText: 'live-feed' }).waitFor();
 
@@ -316,6 +341,20 @@ describe('console', () => {
     await shot('playground');
   });
 
+  it('runs a subscription from the playground over the WebSocket, signed in through connection_init', async () => {
+    const subscribed = waitForSubscribe(page);
+    await page.evaluate(() => {
+      const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } };
+      editor.CodeMirror.setValue('subscription { events(projectId: "project:shop", types: [SERVICE_UPDATED]) { type serviceId } }');
+    });
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await subscribed;
+    await untilFollowing(
+      (n) => h.ok(`mutation($name: String!) { updateService(id: "service:shop/shop-api", input: { name: $name }) { id } }`, { name: `Shop API ${n}` }),
+      async () => ((await page.locator('.result-window').textContent()) ?? '').includes('"serviceId": "service:shop/shop-api"'),
+    );
+  });
+
   it('shows each main screen, at 1280×800 and on a phone', async () => {
     await h.ok(`mutation { seedDemoData(force: true) { projects { id } } }`);
     await h.ok(`mutation { refreshUsage(projectId: "project:acme") { id } }`);
@@ -335,12 +374,12 @@ describe('console', () => {
       await shot(name);
     }
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const [name, url] of screens.filter(([n]) => ['overview', 'namespace'].includes(n))) {
+    for (const [name, url] of screens) {
       await page.goto(h.url + url);
       await page.locator('main h1').first().waitFor();
       // Nothing wider than the phone: no sideways scrolling of the page itself.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await shot(`${name}-phone`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(390);
+      if (name === 'overview' || name === 'namespace') await shot(`${name}-phone`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(pageErrors).toEqual([]);

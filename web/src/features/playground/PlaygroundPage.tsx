@@ -2,7 +2,8 @@
 // token, subscriptions over the same graphql-ws endpoint with the token in connection_init.
 import { useMemo } from 'react';
 import { GraphiQL } from 'graphiql';
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { type Fetcher, createGraphiQLFetcher } from '@graphiql/toolkit';
+import { getOperationAST, parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import 'graphiql/style.css';
 import { useToken } from '../../lib/auth';
@@ -20,15 +21,34 @@ const DEFAULT_QUERY = `# The MemMouse API, signed in as you.
 }
 `;
 
+function isSubscription(query: string, operationName?: string | null): boolean {
+  try {
+    return getOperationAST(parse(query), operationName ?? undefined)?.operation === 'subscription';
+  } catch {
+    return false; // not parseable: let the server say what is wrong with it
+  }
+}
+
 export default function PlaygroundPage() {
   const token = useToken();
-  const fetcher = useMemo(() => {
+  const fetcher = useMemo<Fetcher>(() => {
     const wsClient = createClient({
       url: wsUrl(),
       lazy: true,
       connectionParams: () => (token ? { authorization: `Bearer ${token}` } : {}),
     });
-    return createGraphiQLFetcher({ url: '/graphql', headers: authHeaders(token), wsClient });
+    const http = createGraphiQLFetcher({ url: '/graphql', headers: authHeaders(token) });
+    // The toolkit routes only *named* subscriptions to the WebSocket; decide from the document
+    // itself, so `subscription { events(...) }` works too.
+    return (params, opts) => {
+      if (isSubscription(params.query, params.operationName)) {
+        const results = wsClient.iterate({ query: params.query, variables: params.variables ?? undefined, operationName: params.operationName ?? undefined });
+        // GraphiQL types results with GraphQLError objects; off the wire they are the formatted
+        // (plain JSON) form, which it shows just the same.
+        return results as unknown as ReturnType<Fetcher>;
+      }
+      return http(params, opts);
+    };
   }, [token]);
   return (
     <div className="graphiql-host h-[calc(100vh-3.5rem)]">
