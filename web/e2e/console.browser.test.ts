@@ -379,8 +379,11 @@ describe('console', () => {
       await page.locator('main h1').first().waitFor();
       // Nothing wider than the phone: no sideways scrolling of the page itself.
       expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(390);
-      if (name === 'overview' || name === 'namespace') await shot(`${name}-phone`);
+      await shot(`${name}-phone`);
     }
+    // Every section of the project is in reach without scrolling the tab strip.
+    const events = await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Events' }).boundingBox();
+    expect(events!.x + events!.width).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(pageErrors).toEqual([]);
   });

@@ -47,17 +47,17 @@ export function ProjectLayout() {
   const { project = '' } = useParams();
   const base = `/projects/${project}`;
   const item = ({ isActive }: { isActive: boolean }) =>
-    `flex items-center gap-2.5 rounded-lg px-3 py-2 text-sm whitespace-nowrap transition ${
+    `flex items-center gap-2.5 rounded-lg px-2.5 py-1.5 text-sm whitespace-nowrap transition sm:px-3 sm:py-2 ${
       isActive ? 'bg-accent/15 text-white shadow-[inset_0_0_0_1px_rgba(142,162,255,0.25)]' : 'text-slate-400 hover:bg-white/[0.05] hover:text-white'
     }`;
   return (
     <div className="mx-auto flex w-full max-w-[90rem] flex-1 flex-col md:flex-row">
       <aside className="sticky top-14 z-20 border-b border-white/8 bg-ink-900/70 backdrop-blur-xl md:h-[calc(100vh-3.5rem)] md:w-56 md:shrink-0 md:border-r md:border-b-0 md:bg-transparent md:backdrop-blur-none">
-        <nav aria-label="Project sections" className="flex gap-1 overflow-x-auto px-3 py-2 md:flex-col md:px-3 md:py-6">
+        <nav aria-label="Project sections" className="flex gap-0.5 overflow-x-auto px-2 py-2 sm:gap-1 sm:px-3 md:flex-col md:py-6">
           <p className="mb-2 hidden px-3 text-[11px] font-medium tracking-wider text-slate-500 uppercase md:block">Project</p>
           {SECTIONS.map(({ to, label, icon: Icon, ...rest }) => (
             <NavLink key={label} to={to ? `${base}/${to}` : base} end={'end' in rest} className={item}>
-              <Icon className="size-4" aria-hidden /> {label}
+              <Icon className="hidden size-4 sm:block" aria-hidden /> {label}
             </NavLink>
           ))}
         </nav>

@@ -9,6 +9,7 @@ import { authHeaders, resetWebsocket } from '../../lib/urql';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { Logo } from './Shell';
+import { useTitle } from '../../lib/title';
 
 const ViewerQuery = graphql(`
   query Viewer {
@@ -32,6 +33,7 @@ export function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const notice = signInNotice();
+  useTitle('Sign in');
 
   if (token) return <Navigate to={safeNext(params.get('next'))} replace />;
 

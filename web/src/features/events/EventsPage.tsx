@@ -10,6 +10,7 @@ import type { EventFilter, EventType } from '../../gql/graphql';
 import { EventRow, eventLabel } from './EventRow';
 import { type LiveEvent, LiveBadge, useLiveEvents } from './live';
 import { EventFiltersQuery, EventsQuery } from './events.operations';
+import { useTitle } from '../../lib/title';
 
 const PAGE = 30;
 const TYPES: EventType[] = [
@@ -69,6 +70,7 @@ export function EventsPage() {
   const [type, setType] = useState<EventType | ''>('');
   const [pages, setPages] = useState<(string | null)[]>([null]);
   const [paused, setPaused] = useState(false);
+  useTitle('Events', slug);
   // Events that arrived since the list was loaded, newest first; `held` while paused.
   const [arrived, setArrived] = useState<LiveEvent[]>([]);
   const [held, setHeld] = useState<LiveEvent[]>([]);

@@ -25,6 +25,7 @@ import {
   UnfreezeNamespaceMutation,
 } from './namespaces.operations';
 import { LiveBadge, useLiveRefetch } from '../events/live';
+import { useTitle } from '../../lib/title';
 
 const CONTEXT = { additionalTypenames: ['Binding', 'Service'] };
 const DELETED = { additionalTypenames: ['Namespace', 'Binding'] };
@@ -36,6 +37,7 @@ export function NamespacePage() {
   const navigate = useNavigate();
   const [{ data, fetching, error }, refetch] = useQuery({ query: NamespaceQuery, variables: { project: projectSlug, namespace: nsSlug }, context: CONTEXT });
   const [pending, setPending] = useState<Pending>(null);
+  useTitle(data?.project?.namespace?.name ?? nsSlug, projectSlug);
   const freeze = useAction(FreezeNamespaceMutation, { toastErrors: true });
   const unfreeze = useAction(UnfreezeNamespaceMutation, { toastErrors: true });
   const remove = useAction(DeleteNamespaceMutation, { toastErrors: true, context: DELETED });

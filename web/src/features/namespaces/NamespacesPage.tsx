@@ -11,6 +11,7 @@ import { NamespaceRow, NamespaceRowFragment } from './NamespaceRow';
 import { NamespaceWizard } from './NamespaceWizard';
 import { NamespacesQuery } from './namespaces.operations';
 import { useLiveRefetch } from '../events/live';
+import { useTitle } from '../../lib/title';
 
 const CONTEXT = { additionalTypenames: ['Namespace'] };
 
@@ -18,6 +19,7 @@ export function NamespacesPage() {
   const { project: slug = '' } = useParams();
   const [{ data, fetching, error }, refetch] = useQuery({ query: NamespacesQuery, variables: { project: slug }, context: CONTEXT });
   const [creating, setCreating] = useState(false);
+  useTitle('Namespaces', slug);
   useLiveRefetch(() => refetch({ requestPolicy: 'network-only' }));
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<'ALL' | 'ACTIVE' | 'FROZEN'>('ALL');

@@ -8,6 +8,7 @@ import { createClient } from 'graphql-ws';
 import 'graphiql/style.css';
 import { useToken } from '../../lib/auth';
 import { authHeaders, wsUrl } from '../../lib/urql';
+import { useTitle } from '../../lib/title';
 
 const DEFAULT_QUERY = `# The MemMouse API, signed in as you.
 # Ctrl-Enter runs it; Docs (left) shows every type.
@@ -31,6 +32,7 @@ function isSubscription(query: string, operationName?: string | null): boolean {
 
 export default function PlaygroundPage() {
   const token = useToken();
+  useTitle('Playground');
   const fetcher = useMemo<Fetcher>(() => {
     const wsClient = createClient({
       url: wsUrl(),

@@ -14,6 +14,7 @@ import { NotFoundPage } from '../../components/layout/NotFound';
 import { ProjectSettings } from './ProjectSettings';
 import { TopNamespaces } from './TopNamespaces';
 import { ProjectOverviewQuery, RefreshUsageMutation } from './projects.operations';
+import { useTitle } from '../../lib/title';
 
 const CONTEXT = { additionalTypenames: ['Namespace', 'Service', 'Binding'] };
 
@@ -23,6 +24,7 @@ export function OverviewPage() {
   const refresh = useAction(RefreshUsageMutation, { toastErrors: true });
   const [settings, setSettings] = useState(false);
   const project = data?.project;
+  useTitle(project?.name ?? slug);
   // A live event means the numbers changed: fetch the overview again (one request, no reload).
   const live = useLiveRefetch(() => refetch({ requestPolicy: 'network-only' }));
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());

@@ -7,12 +7,14 @@ import { Empty, ErrorState, Loading } from '../../components/ui/States';
 import { ProjectCard } from './ProjectCard';
 import { ProjectWizard } from './ProjectWizard';
 import { ProjectsQuery } from './projects.operations';
+import { useTitle } from '../../lib/title';
 
 const CONTEXT = { additionalTypenames: ['Project'] };
 
 export function ProjectsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ProjectsQuery, context: CONTEXT });
   const [creating, setCreating] = useState(false);
+  useTitle('Projects');
   const edges = data?.projects.edges ?? [];
   return (
     <div className="mx-auto max-w-6xl">

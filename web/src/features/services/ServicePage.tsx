@@ -18,6 +18,7 @@ import { TokenReveal } from './TokenReveal';
 import { downloadAgentConfig } from './download';
 import { DeleteServiceMutation, ServiceQuery } from './services.operations';
 import { useLiveRefetch } from '../events/live';
+import { useTitle } from '../../lib/title';
 
 const CONTEXT = { additionalTypenames: ['Binding', 'Namespace'] };
 const DELETED = { additionalTypenames: ['Service', 'Binding'] };
@@ -30,6 +31,7 @@ export function ServicePage() {
   const client = useClient();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ServiceQuery, variables: { project: projectSlug, service: serviceSlug }, context: CONTEXT });
   const [pending, setPending] = useState<Pending>(null);
+  useTitle(data?.project?.service?.name ?? serviceSlug, projectSlug);
   useLiveRefetch(() => refetch({ requestPolicy: 'network-only' }));
   const [downloading, setDownloading] = useState(false);
   const remove = useAction(DeleteServiceMutation, { toastErrors: true, context: DELETED });

@@ -11,6 +11,7 @@ import { ServiceRow, serviceRowData } from './ServiceRow';
 import { TokenReveal } from './TokenReveal';
 import { ServicesQuery } from './services.operations';
 import { useLiveRefetch } from '../events/live';
+import { useTitle } from '../../lib/title';
 
 const CONTEXT = { additionalTypenames: ['Service'] };
 
@@ -19,6 +20,7 @@ export function ServicesPage() {
   const navigate = useNavigate();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ServicesQuery, variables: { project: slug }, context: CONTEXT });
   const [creating, setCreating] = useState(false);
+  useTitle('Services', slug);
   useLiveRefetch(() => refetch({ requestPolicy: 'network-only' }));
   const [created, setCreated] = useState<{ slug: string; name: string; token: string } | null>(null);
   const [search, setSearch] = useState('');
