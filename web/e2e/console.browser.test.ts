@@ -169,7 +169,8 @@ describe('console', () => {
     await page.getByRole('button', { name: 'Reload the latest version' }).click();
     await page.getByRole('button', { name: 'Save policy' }).click();
     await dialog().waitFor({ state: 'detached' });
-    expect(await serverNamespace('namespace:shop/carts')).toMatchObject({ policy: { quotaBytes: 3 * 1024 ** 3 } });
+    // Only what this user changed was sent: the other client's eviction change survived.
+    expect(await serverNamespace('namespace:shop/carts')).toMatchObject({ policy: { quotaBytes: 3 * 1024 ** 3, eviction: 'ALLKEYS_LRU' } });
   });
 
   it('creates a service and copies its token, shown once', async () => {

@@ -25,11 +25,13 @@ export function renderWithServer(ui: ReactElement, reply: (req: SentRequest) => 
       return new Response(JSON.stringify(reply(req)), { status: 200, headers: { 'content-type': 'application/json' } });
     },
   });
-  const view = render(
-    <Provider value={client}>
-      <MemoryRouter>{ui}</MemoryRouter>
-    </Provider>,
-  );
+  const view = render(ui, {
+    wrapper: ({ children }) => (
+      <Provider value={client}>
+        <MemoryRouter>{children}</MemoryRouter>
+      </Provider>
+    ),
+  });
   return { ...view, requests };
 }
 

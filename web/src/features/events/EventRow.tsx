@@ -113,10 +113,18 @@ export function EventRow(props: { event: FragmentType<typeof EventRowFragment>; 
                   <tr key={r.path} className="align-top">
                     <td className="py-1 pr-3 font-mono whitespace-nowrap text-slate-400">{r.path}</td>
                     <td className="py-1 pr-2 font-mono break-all">
-                      {r.before !== undefined && <span className="rounded bg-rose-500/15 px-1 text-rose-200 line-through decoration-rose-300/40">{r.before}</span>}
+                      {r.before && (
+                        <span className="rounded bg-rose-500/15 px-1 text-rose-200 line-through decoration-rose-300/40" title={r.before.exact}>
+                          {r.before.text}
+                        </span>
+                      )}
                     </td>
                     <td className="py-1 font-mono break-all">
-                      {r.after !== undefined && <span className="rounded bg-emerald-500/15 px-1 text-emerald-200">{r.after}</span>}
+                      {r.after && (
+                        <span className="rounded bg-emerald-500/15 px-1 text-emerald-200" title={r.after.exact}>
+                          {r.after.text}
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -124,7 +132,8 @@ export function EventRow(props: { event: FragmentType<typeof EventRowFragment>; 
             </table>
           )}
           <p className="mt-2 text-[11px] text-slate-600">
-            {e.actor.kind.toLowerCase()} {e.actor.id} {e.requestId && <>· request {e.requestId}</>} · event {e.id}
+            by {e.actor.kind === 'ADMIN' ? 'an admin token' : e.actor.kind === 'SYSTEM' ? 'MemMouse itself' : e.actor.id}
+            {e.requestId && <> · request {e.requestId}</>} · event {e.id} · <Time iso={e.at} />
           </p>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { RotateCw } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
@@ -7,7 +7,7 @@ import { toast } from '../../components/ui/Toast';
 import type { EvictionPolicy } from '../../gql/graphql';
 import { isFieldProblem } from '../../lib/errors';
 import { useAction } from '../../lib/useAction';
-import { POLICY_FIELDS, PolicyFields, parsePolicy, policyDraft } from './PolicyFields';
+import { POLICY_FIELDS, PolicyFields, changedPolicy, parsePolicy, policyDraft, rebaseDraft } from './PolicyFields';
 import { UpdateNamespacePolicyMutation } from './namespaces.operations';
 
 interface Props {
@@ -19,16 +19,30 @@ interface Props {
 /** Edit a namespace's policy; a stale version (someone else saved first) is explained, not lost. */
 export function PolicyDialog({ namespace, onReload, onClose }: Props) {
   const [draft, setDraft] = useState(() => policyDraft(namespace.policy));
+  // The policy the draft started from; edits are what differs from it.
+  const initial = useRef(draft);
   const [local, setLocal] = useState<Record<string, string>>({});
+  // The version the user saw: a save against it fails with CONFLICT if someone else saved since.
   const [baseVersion, setBaseVersion] = useState(namespace.version);
   const { run, fetching, problem, setProblem } = useAction(UpdateNamespacePolicyMutation);
+
+  // A newer policy arrived (live, or after "reload"): fields the user has not touched follow it.
+  const { quotaBytes, defaultTtlSeconds, eviction } = namespace.policy;
+  useEffect(() => {
+    const prev = initial.current;
+    const next = policyDraft({ quotaBytes, defaultTtlSeconds, eviction });
+    initial.current = next;
+    setDraft((d) => rebaseDraft(d, prev, next));
+  }, [quotaBytes, defaultTtlSeconds, eviction]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const parsed = parsePolicy(draft);
     if (!parsed.ok) return setLocal(parsed.errors);
     setLocal({});
-    const data = await run({ id: namespace.id, policy: parsed.policy, expectedVersion: baseVersion });
+    const changes = changedPolicy(draft, initial.current, parsed.policy);
+    if (Object.keys(changes).length === 0) return onClose();
+    const data = await run({ id: namespace.id, policy: changes, expectedVersion: baseVersion });
     if (data) {
       toast.success('Policy saved', namespace.name);
       onClose();

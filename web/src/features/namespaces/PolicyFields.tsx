@@ -31,6 +31,30 @@ export function parsePolicy(d: PolicyDraft):
   return { ok: true, policy: { quotaBytes: q.value, defaultTtlSeconds: t.value, eviction: d.eviction } };
 }
 
+const DRAFT_FIELD = { quotaBytes: 'quota', defaultTtlSeconds: 'ttl', eviction: 'eviction' } as const;
+type PolicyInput = { quotaBytes?: number; defaultTtlSeconds?: number | null; eviction?: EvictionPolicy };
+
+/**
+ * Only what the user changed since `initial`: the update is partial, so a field someone else
+ * changed meanwhile keeps their value unless this user changed it too.
+ */
+export function changedPolicy(draft: PolicyDraft, initial: PolicyDraft, policy: Required<PolicyInput>): PolicyInput {
+  const out: PolicyInput = {};
+  for (const [field, key] of Object.entries(DRAFT_FIELD) as [keyof PolicyInput, keyof PolicyDraft][]) {
+    if (draft[key] !== initial[key]) Object.assign(out, { [field]: policy[field] });
+  }
+  return out;
+}
+
+/** The draft moved onto a newer policy: untouched fields take the new values, edits stay. */
+export function rebaseDraft(draft: PolicyDraft, initial: PolicyDraft, next: PolicyDraft): PolicyDraft {
+  return {
+    quota: draft.quota === initial.quota ? next.quota : draft.quota,
+    ttl: draft.ttl === initial.ttl ? next.ttl : draft.ttl,
+    eviction: draft.eviction === initial.eviction ? next.eviction : draft.eviction,
+  };
+}
+
 export const POLICY_FIELDS = ['quotaBytes', 'defaultTtlSeconds', 'eviction'] as const;
 
 export function PolicyFields({ value, onChange, errors }: { value: PolicyDraft; onChange: (d: PolicyDraft) => void; errors: (field: string) => string | null }) {

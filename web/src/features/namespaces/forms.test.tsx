@@ -62,10 +62,26 @@ describe('PolicyDialog', () => {
       errors: [{ message: 'namespace:shop/carts was changed by someone else', extensions: { code: 'CONFLICT' } }],
     }));
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Save policy' }));
+    await user.clear(screen.getByLabelText('Quota'));
+    await user.type(screen.getByLabelText('Quota'), '3 GiB{Enter}');
     await screen.findByText('Changed by someone else');
     await user.click(screen.getByRole('button', { name: 'Reload the latest version' }));
     expect(onReload).toHaveBeenCalledOnce();
+  });
+
+  it('sends only what the user changed, and takes a newer policy into the fields left alone', async () => {
+    const { requests, rerender } = renderWithServer(<PolicyDialog namespace={namespace} onReload={() => {}} onClose={() => {}} />, () => policyReply);
+    const user = userEvent.setup();
+    await user.clear(screen.getByLabelText('Quota'));
+    await user.type(screen.getByLabelText('Quota'), '2 GiB');
+    // Meanwhile someone else changed the TTL and the quota (a live refetch brings it in).
+    rerender(<PolicyDialog namespace={{ ...namespace, version: 5, policy: { ...namespace.policy, quotaBytes: 5 * 1024 ** 3, defaultTtlSeconds: 7200 } }} onReload={() => {}} onClose={() => {}} />);
+    await waitFor(() => expect(screen.getByLabelText('Default TTL')).toHaveProperty('value', '2h'));
+    expect(screen.getByLabelText('Quota')).toHaveProperty('value', '2 GiB');
+    await user.click(screen.getByRole('button', { name: 'Save policy' }));
+    await waitFor(() => expect(requests).toHaveLength(1));
+    // Still against the version the user saw: the server will say CONFLICT rather than overwrite.
+    expect(requests[0]!.variables).toEqual({ id: namespace.id, policy: { quotaBytes: 2 * 1024 ** 3 }, expectedVersion: 4 });
   });
 
   it('closes on Escape', async () => {
