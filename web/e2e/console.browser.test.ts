@@ -356,6 +356,19 @@ describe('console', () => {
     );
   });
 
+  it('deletes a namespace only after its slug is typed', async () => {
+    await page.goto(`${h.url}/projects/shop/namespaces/live-feed`);
+    await page.getByRole('button', { name: 'Delete namespace' }).click();
+    const confirm = dialog().getByRole('button', { name: 'Delete namespace' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog().getByLabel(/Type live-feed to confirm/).fill('live-feed');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/projects\/shop\/namespaces$/);
+    await page.getByTestId('namespace-row-carts').waitFor();
+    expect(await page.getByTestId('namespace-row-live-feed').count()).toBe(0);
+    expect((await h.ok(`{ node(id: "namespace:shop/live-feed") { id } }`)).node).toBeNull();
+  });
+
   it('shows each main screen, at 1280×800 and on a phone', async () => {
     await h.ok(`mutation { seedDemoData(force: true) { projects { id } } }`);
     await h.ok(`mutation { refreshUsage(projectId: "project:acme") { id } }`);

@@ -107,17 +107,20 @@ export function EventRow(props: { event: FragmentType<typeof EventRowFragment>; 
           {rows.length === 0 ? (
             <p className="text-xs text-slate-500">No field changes recorded.</p>
           ) : (
-            <table className="w-full text-xs" aria-label="Changes">
+            <table className="text-xs" aria-label="Changes">
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.path} className="align-top">
-                    <td className="py-1 pr-3 font-mono whitespace-nowrap text-slate-400">{r.path}</td>
-                    <td className="py-1 pr-2 font-mono break-all">
+                    <td className="py-1 pr-6 font-mono whitespace-nowrap text-slate-400">{r.path}</td>
+                    <td className="py-1 pr-1 font-mono break-all">
                       {r.before && (
                         <span className="rounded bg-rose-500/15 px-1 text-rose-200 line-through decoration-rose-300/40" title={r.before.exact}>
                           {r.before.text}
                         </span>
                       )}
+                    </td>
+                    <td className="px-1.5 py-1 text-slate-600" aria-hidden>
+                      {r.before && r.after ? '→' : ''}
                     </td>
                     <td className="py-1 font-mono break-all">
                       {r.after && (
