@@ -1,6 +1,5 @@
 // createApp(config) -> { httpServer, start, stop }: express + Apollo + the agent route + the console.
 // It never listens: main.ts (or a test) does.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
@@ -13,7 +12,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
-import { connectControl, connectRedis } from './redis/client.js';
+import { connectControl, connectRedis, redisOptions } from './redis/client.js';
 import { getSchema } from './schema.js';
 import { createContext, type AppDeps, type Ctx } from './context.js';
 import { formatError, isRedisUnavailable, unavailable } from './errors.js';
@@ -22,6 +21,12 @@ import { loadAdminTokens } from './auth/admin-token.js';
 import { agentConfigRoute } from './agent/agent.route.js';
 import { UsageCollector } from './usage/usage.collector.js';
 import { preflightPlugin } from './common/preflight.js';
+import { queryLimitsPlugin, tokenLimitMiddleware } from './ops/limits.js';
+import { Metrics } from './ops/metrics.js';
+import { currentRequestId, noteErrorCode, observePlugin, observeRequests } from './ops/observe.js';
+import { healthRoutes, type Readiness } from './ops/health.js';
+import { securityHeaders } from './ops/headers.js';
+import { AuthThrottle, throttleMiddleware } from './ops/throttle.js';
 
 export interface App {
   httpServer: http.Server;
@@ -33,49 +38,42 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const requestScope = new AsyncLocalStorage<{ requestId: string }>();
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 function jsonError(res: Response, status: number, code: string, message: string) {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
 export async function createApp(config: Config, opts: { log?: Logger } = {}): Promise<App> {
-  const log = opts.log ?? createLogger(config.logLevel);
-  const redis = await connectControl(config.redisUrl, 'memmouse');
-  const data = await connectRedis(config.dataRedisUrl, 'memmouse-data');
+  const log = opts.log ?? createLogger(config.logLevel, { format: config.logFormat });
+  const metrics = new Metrics();
+  const redis = await connectControl(config.redisUrl, 'memmouse', redisOptions(config, config.redisUrl));
+  const data = await connectRedis(config.dataRedisUrl, 'memmouse-data', redisOptions(config, config.dataRedisUrl)).catch((err) => {
+    redis.disconnect();
+    throw err;
+  });
+  metrics.instrumentRedis(redis, 'control');
+  metrics.instrumentRedis(data, 'data');
   const admin = loadAdminTokens(config);
-  const usage = new UsageCollector(redis, data, log, config.usageIntervalMs);
-  const deps: AppDeps = { config, redis, data, log, usage, admin: { digests: admin.digests } };
+  const usage = new UsageCollector(redis, data, log, config.usageIntervalMs, (outcome) => metrics.collectorRuns.inc({ outcome }));
+  const deps: AppDeps = { config, redis, data, log, usage, metrics, admin: { digests: admin.digests } };
+  const readiness: Readiness = { stopping: false };
+  const throttle = new AuthThrottle(config.authFailLimit, config.authFailWindowSeconds * 1000);
+  const maxBody = `${Math.round(config.limits.maxBodyBytes / 1024)} kB`;
 
   const logUnknown = (err: unknown, requestId: string | undefined) => log.error({ err, requestId }, 'internal error');
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
-  app.use((req, res, next) => {
-    const given = req.headers['x-request-id'];
-    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    res.setHeader('X-Request-Id', requestId);
-    requestScope.run({ requestId }, next);
-  });
-
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await redis.ping();
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
-  });
+  // Client addresses (throttling, logs) come from X-Forwarded-For only through this many proxies.
+  app.set('trust proxy', config.trustProxyHops || false);
+  app.use(securityHeaders());
+  app.use(observeRequests(log, metrics));
+  healthRoutes(app, deps, readiness);
 
   app.get(
     '/v1/agent/config',
+    throttleMiddleware(throttle),
     agentConfigRoute(deps, (err) => {
-      const requestId = requestScope.getStore()?.requestId ?? 'unknown';
+      const requestId = currentRequestId() ?? 'unknown';
       logUnknown(err, requestId);
       return requestId;
     }),
@@ -87,30 +85,40 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // A backstop: tokenLimitMiddleware refuses longer documents before they get here.
+    parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       preflightPlugin,
+      queryLimitsPlugin(config.limits),
+      observePlugin(metrics),
     ],
     formatError: (formatted, error) => {
-      const requestId = requestScope.getStore()?.requestId;
-      return formatError(formatted, error, requestId, (err) => logUnknown(err, requestId));
+      const requestId = currentRequestId();
+      const out = formatError(formatted, error, requestId, (err) => logUnknown(err, requestId));
+      noteErrorCode(metrics, String(out.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+      return out;
     },
   });
   await apollo.start();
 
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
-    (err: Error & { type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    throttleMiddleware(throttle),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    (err: Error & { type?: string; status?: number; expose?: boolean }, _req: Request, res: Response, next: NextFunction) => {
       if (err.type === 'entity.parse.failed') return jsonError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
-      if (err.type === 'entity.too.large') return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 100 kB');
+      if (err.type === 'entity.too.large') return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBody} (MM_MAX_BODY_BYTES)`);
+      // Other body errors (unsupported charset or encoding, aborted upload): their status, our words.
+      if (err.expose && err.status && err.status >= 400 && err.status < 500) return jsonError(res, err.status, 'BAD_REQUEST', 'The request body could not be read');
       next(err);
     },
+    tokenLimitMiddleware(config.limits),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const requestId = requestScope.getStore()?.requestId ?? randomUUID();
+        const requestId = currentRequestId() ?? randomUUID();
         try {
           const viewer = await authenticate(deps, req.headers.authorization);
           return createContext(deps, viewer, requestId, req.headers.authorization ?? null);
@@ -133,7 +141,7 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
   }
   app.use((_req: Request, res: Response) => jsonError(res, 404, 'NOT_FOUND', 'No such route'));
   app.use((err: Error, _req: Request, res: Response, _next: NextFunction) => {
-    const requestId = requestScope.getStore()?.requestId;
+    const requestId = currentRequestId();
     logUnknown(err, requestId);
     jsonError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${requestId ?? 'unknown'})`);
   });
@@ -147,6 +155,7 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
     async stop() {
       if (stopped) return;
       stopped = true;
+      readiness.stopping = true;
       await usage.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -10,6 +10,7 @@ import type { EventRecord, EventTypeName } from './events/event.record.js';
 import { redact } from './events/event.record.js';
 import { projectId } from './common/ids.js';
 import type { UsageCollector } from './usage/usage.collector.js';
+import type { Metrics } from './ops/metrics.js';
 
 /** Long-lived things a request needs; built once by createApp. */
 export interface AppDeps {
@@ -18,6 +19,7 @@ export interface AppDeps {
   data: Redis;
   log: Logger;
   usage: UsageCollector;
+  metrics: Metrics;
   admin: { digests: Buffer[] };
 }
 

@@ -10,12 +10,16 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'UNAVAILABLE'
+  | 'QUERY_TOO_COMPLEX'
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   UNAVAILABLE: 503,
+  QUERY_TOO_COMPLEX: 400,
+  TOO_MANY_REQUESTS: 429,
 };
 
 export class AppError extends GraphQLError {
@@ -46,6 +50,14 @@ export const unauthenticated = () =>
   new AppError('UNAUTHENTICATED', 'A valid token is required: send Authorization: Bearer <token>');
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
 export const unavailable = () => new AppError('UNAVAILABLE', 'Redis is unavailable; try again shortly');
+/** A document over one of the query limits (ops/limits.ts): which limit, its maximum and the value met. */
+export const queryTooComplex = (limit: string, max: number, value: number, message: string) =>
+  new AppError('QUERY_TOO_COMPLEX', message, { limit, max, value });
+/** Too many failed authentications from this address or with this token (ops/throttle.ts). */
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError('TOO_MANY_REQUESTS', `Too many failed authentications; retry in ${retryAfterSeconds} s`, {
+    retryAfterSeconds,
+  });
 
 /** Redis connection-level failures surface as UNAVAILABLE, never as raw Redis text. */
 export function isRedisUnavailable(err: unknown): boolean {

@@ -24,6 +24,8 @@ export class UsageCollector {
     private readonly data: Redis,
     private readonly log: Logger,
     private readonly intervalMs: number,
+    /** Told how each timer pass ended (metrics); skipped: another replica held the lock. */
+    private readonly onPass: (outcome: 'ok' | 'error' | 'skipped') => void = () => {},
   ) {}
 
   /** Runs a pass now and then every intervalMs, on one replica at a time (a Redis lock). */
@@ -31,7 +33,13 @@ export class UsageCollector {
     if (this.intervalMs <= 0) return;
     const tick = async () => {
       if (this.stopped) return;
-      this.pass = this.collectLocked().catch((err) => this.log.warn({ err }, 'usage pass failed'));
+      this.pass = this.collectLocked().then(
+        (ran) => this.onPass(ran ? 'ok' : 'skipped'),
+        (err) => {
+          this.onPass('error');
+          this.log.warn({ err }, 'usage pass failed');
+        },
+      );
       await this.pass;
       this.pass = null;
       if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
@@ -45,12 +53,13 @@ export class UsageCollector {
     await this.pass;
   }
 
-  private async collectLocked(): Promise<void> {
+  private async collectLocked(): Promise<boolean> {
     const token = randomUUID();
     const ttl = Math.max(60_000, this.intervalMs * 2);
-    if ((await this.control.set(keys.usageLock, token, 'PX', ttl, 'NX')) !== 'OK') return;
+    if ((await this.control.set(keys.usageLock, token, 'PX', ttl, 'NX')) !== 'OK') return false;
     try {
       await this.collect();
+      return true;
     } finally {
       await this.control.mmUnlock(keys.usageLock, token).catch(() => {});
     }
