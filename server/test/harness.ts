@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../src/config.js';
 import { createApp, type App } from '../src/app.js';
 import { startRedisServer, type LocalRedis } from '../src/redis/local-server.js';
+import type { Logger } from 'pino';
 import { createLogger } from '../src/log.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -32,7 +33,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { separateData?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { separateData?: boolean; env?: Record<string, string>; log?: Logger } = {},
+): Promise<Harness> {
   const control = await startRedisServer(null);
   const dataServer: LocalRedis | null = opts.separateData ? await startRedisServer(null) : null;
   const config = loadConfig({
@@ -48,7 +51,7 @@ export async function startHarness(opts: { separateData?: boolean; env?: Record<
     MM_AUTH_FAIL_LIMIT: '100000',
     ...opts.env,
   });
-  const app = await createApp(config, { log: createLogger('silent') });
+  const app = await createApp(config, { log: opts.log ?? createLogger('silent') });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
   const redis = new Redis(control.url);
