@@ -34,9 +34,10 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { separateData?: boolean; env?: Record<string, string>; log?: Logger } = {},
+  /** redisUrl: use this control Redis (the caller starts and stops it) instead of a private one. */
+  opts: { separateData?: boolean; env?: Record<string, string>; log?: Logger; redisUrl?: string } = {},
 ): Promise<Harness> {
-  const control = await startRedisServer(null);
+  const control: LocalRedis = opts.redisUrl ? { url: opts.redisUrl, stop: async () => {} } : await startRedisServer(null);
   const dataServer: LocalRedis | null = opts.separateData ? await startRedisServer(null) : null;
   const config = loadConfig({
     REDIS_URL: control.url,
@@ -56,6 +57,7 @@ export async function startHarness(
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
   const redis = new Redis(control.url);
   const data = new Redis((dataServer ?? control).url);
+  for (const c of [redis, data]) c.on('error', () => {}); // the outage tests stop Redis under them
 
   const gql = async (query: string, variables: Record<string, unknown> = {}, token: string | null = ADMIN_TOKEN) => {
     const res = await fetch(`${url}/graphql`, {

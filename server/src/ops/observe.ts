@@ -40,9 +40,10 @@ export function observeRequests(log: Logger, metrics: Metrics) {
     const info: RequestInfo = { requestId: typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID(), codes: [] };
     res.setHeader('X-Request-Id', info.requestId);
     const started = process.hrtime.bigint();
+    const path = req.path; // mounted routers rewrite req.url (and so req.path) on the way
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = routeOf(req.path);
+      const route = routeOf(path);
       metrics.httpRequests.inc({ route, method: req.method, status: String(res.statusCode) });
       metrics.httpDuration.observe({ route }, seconds);
       if (route === '/metrics' || route === '/healthz' || route === '/readyz') return; // probes: counted, not logged
@@ -52,7 +53,7 @@ export function observeRequests(log: Logger, metrics: Metrics) {
         {
           requestId: info.requestId,
           method: req.method,
-          path: req.path,
+          path,
           status: res.statusCode,
           durationMs: Math.round(seconds * 1e4) / 10,
           operation: info.operation,

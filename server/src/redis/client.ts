@@ -9,8 +9,7 @@ export type ControlRedis = ScriptedRedis;
 const baseOptions: RedisOptions = {
   // Fail fast instead of queueing: a write that errored must never be applied later.
   enableOfflineQueue: false,
-  // Commands in flight when a connection drops fail with it instead of being re-sent after the
-  // reconnect: the caller was (or will be) told the write failed, so it must not happen behind it.
+  // Commands in flight when a connection drops are not re-sent after the reconnect (see failInFlight).
   autoResendUnfulfilledCommands: false,
   maxRetriesPerRequest: 1,
   connectTimeout: 2000,
@@ -37,10 +36,25 @@ export function redisOptions(config: Pick<Config, 'redisCommandTimeoutMs' | 'red
   return options;
 }
 
+/**
+ * Rejects the commands in flight on a connection that just closed. ioredis would otherwise either
+ * re-send them after the reconnect (autoResendUnfulfilledCommands: a write applied after its caller
+ * may have given up, or twice) or, with that off, leave them pending until commandTimeout. Failing
+ * them at once answers UNAVAILABLE now, and nothing is sent again behind the caller's back.
+ * flushQueue is internal to ioredis (pinned ~5.11); the outage tests fail if it changes.
+ */
+function failInFlight(client: Redis): void {
+  (client as unknown as { flushQueue(err: Error, opts: { offlineQueue: boolean }): void }).flushQueue(
+    new Error('Connection is closed.'),
+    { offlineQueue: false },
+  );
+}
+
 export async function connectRedis(url: string, name: string, extra: RedisOptions = {}): Promise<Redis> {
   const client = new Redis(url, { ...baseOptions, connectionName: name, ...extra });
   // ioredis emits 'error' on every failed reconnect; without a listener Node would crash.
   client.on('error', () => {});
+  client.on('close', () => failInFlight(client));
   try {
     await client.connect();
   } catch (err) {
