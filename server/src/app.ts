@@ -84,6 +84,8 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
     schema: await getSchema(),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts handles SIGTERM (drain, loops, Redis); Apollo's own handler would race it and hang.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     // A backstop: tokenLimitMiddleware refuses longer documents before they get here.
     parseOptions: { maxTokens: config.limits.maxTokens },

@@ -54,12 +54,19 @@ export async function connectRedis(url: string, name: string, extra: RedisOption
   const client = new Redis(url, { ...baseOptions, connectionName: name, ...extra });
   // ioredis emits 'error' on every failed reconnect; without a listener Node would crash.
   client.on('error', () => {});
+  let lastError: Error | null = null;
+  const remember = (err: Error) => (lastError = err);
+  client.on('error', remember);
   client.on('close', () => failInFlight(client));
   try {
     await client.connect();
   } catch (err) {
     client.disconnect(); // or it keeps reconnecting behind a start-up that failed
-    throw err;
+    // connect() says only "Connection is closed."; the error event said why (WRONGPASS, a TLS
+    // certificate problem). Neither carries the password.
+    throw lastError ?? err;
+  } finally {
+    client.off('error', remember);
   }
   return client;
 }
