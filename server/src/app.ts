@@ -27,10 +27,14 @@ import { currentRequestId, noteErrorCode, observePlugin, observeRequests } from 
 import { healthRoutes, type Readiness } from './ops/health.js';
 import { securityHeaders } from './ops/headers.js';
 import { AuthThrottle, throttleMiddleware } from './ops/throttle.js';
+import { EventHub, type HubLimits } from './events/hub.js';
+import { attachEventsWs, DEFAULT_WS_LIMITS, type EventsWs, type WsLimits } from './events/ws.js';
 
 export interface App {
   httpServer: http.Server;
   deps: AppDeps;
+  /** The graphql-ws endpoint (same port, /graphql). */
+  ws: EventsWs;
   /** The admin token made at this start (print it once), or null. */
   createdAdminToken: string | null;
   /** Starts background work (the usage collector). */
@@ -42,7 +46,7 @@ function jsonError(res: Response, status: number, code: string, message: string)
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
-export async function createApp(config: Config, opts: { log?: Logger } = {}): Promise<App> {
+export async function createApp(config: Config, opts: { log?: Logger; events?: Partial<HubLimits & WsLimits> } = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel, { format: config.logFormat });
   const metrics = new Metrics();
   const redis = await connectControl(config.redisUrl, 'memmouse', redisOptions(config, config.redisUrl));
@@ -54,9 +58,11 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
   metrics.instrumentRedis(data, 'data');
   const admin = loadAdminTokens(config);
   const usage = new UsageCollector(redis, data, log, config.usageIntervalMs, (outcome) => metrics.collectorRuns.inc({ outcome }));
-  const deps: AppDeps = { config, redis, data, log, usage, metrics, admin: { digests: admin.digests } };
-  const readiness: Readiness = { stopping: false };
+  const events = new EventHub(redis, config.redisUrl, log, { maxQueue: opts.events?.maxQueue ?? 1_000 }, redisOptions(config, config.redisUrl));
+  metrics.countSubscriptions = () => events.subscribers;
   const throttle = new AuthThrottle(config.authFailLimit, config.authFailWindowSeconds * 1000);
+  const deps: AppDeps = { config, redis, data, log, usage, metrics, throttle, admin: { digests: admin.digests }, events };
+  const readiness: Readiness = { stopping: false };
   const maxBody = `${Math.round(config.limits.maxBodyBytes / 1024)} kB`;
 
   const logUnknown = (err: unknown, requestId: string | undefined) => log.error({ err, requestId }, 'internal error');
@@ -80,8 +86,10 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
   );
 
   const httpServer = http.createServer(app);
+  const schema = await getSchema();
+  const ws = attachEventsWs(httpServer, schema, deps, { ...DEFAULT_WS_LIMITS, ...opts.events });
   const apollo = new ApolloServer<Ctx>({
-    schema: await getSchema(),
+    schema,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // main.ts handles SIGTERM (drain, loops, Redis); Apollo's own handler would race it and hang.
@@ -152,6 +160,7 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
   return {
     httpServer,
     deps,
+    ws,
     createdAdminToken: admin.created,
     start: () => usage.start(),
     async stop() {
@@ -159,6 +168,8 @@ export async function createApp(config: Config, opts: { log?: Logger } = {}): Pr
       stopped = true;
       readiness.stopping = true;
       await usage.stop();
+      await ws.stop(); // sockets closed with 1001 (going away)
+      events.stop(); // and every tail loop with them
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       redis.disconnect();

@@ -11,6 +11,8 @@ import { redact } from './events/event.record.js';
 import { projectId } from './common/ids.js';
 import type { UsageCollector } from './usage/usage.collector.js';
 import type { Metrics } from './ops/metrics.js';
+import type { AuthThrottle } from './ops/throttle.js';
+import type { EventHub } from './events/hub.js';
 
 /** Long-lived things a request needs; built once by createApp. */
 export interface AppDeps {
@@ -20,7 +22,11 @@ export interface AppDeps {
   log: Logger;
   usage: UsageCollector;
   metrics: Metrics;
+  /** Failed-authentication budget per address and token, shared by HTTP and WebSocket. */
+  throttle: AuthThrottle;
   admin: { digests: Buffer[] };
+  /** Live event feeds (tail loops) of this process. */
+  events: EventHub;
 }
 
 export interface Loaders {

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'UNAVAILABLE'
   | 'QUERY_TOO_COMPLEX'
   | 'TOO_MANY_REQUESTS'
+  | 'EVENTS_EXPIRED'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -49,6 +50,12 @@ export const quotaExceeded = (message: string, extra: Record<string, unknown> = 
 export const unauthenticated = () =>
   new AppError('UNAUTHENTICATED', 'A valid token is required: send Authorization: Bearer <token>');
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
+/** `after` names an event older than the retained window: later events were trimmed, so resuming would skip them. */
+export const eventsExpired = (after: string, oldestId: string | null) =>
+  new AppError('EVENTS_EXPIRED', `after: events following ${after} are no longer retained; resume from the oldest retained event or start live`, {
+    field: 'after',
+    oldestId,
+  });
 export const unavailable = () => new AppError('UNAVAILABLE', 'Redis is unavailable; try again shortly');
 /** A document over one of the query limits (ops/limits.ts): which limit, its maximum and the value met. */
 export const queryTooComplex = (limit: string, max: number, value: number, message: string) =>

@@ -35,6 +35,13 @@ export function getSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
     globalMiddlewares: [authorize],
+    // Subscriptions bring their own source (events/hub.ts); type-graphql's topic pub/sub is unused.
+    pubSub: {
+      publish: () => {},
+      subscribe: () => {
+        throw new Error('subscriptions here use a subscribe function, not topics');
+      },
+    },
     // Inputs are validated by hand (common/validate.ts) so that each error names its field.
     validate: false,
   });

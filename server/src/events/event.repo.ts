@@ -1,9 +1,9 @@
 // Reads a project's event stream, newest first, with filters.
 import type { Ctx } from '../context.js';
 import { keys } from '../redis/keys.js';
-import { badInput } from '../errors.js';
 import { pageSize } from '../common/connection.js';
 import { Event, type EventFilter } from './event.type.js';
+import { assertRetained, checkStreamId } from './stream-id.js';
 
 type Entry = [id: string, fields: string[]];
 
@@ -13,9 +13,7 @@ export function parseEntry([id, fields]: Entry): Event {
   return Event.from(id, f.type!, JSON.parse(f.data ?? '{}'));
 }
 
-const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
-
-export function matches(e: Event, filter: EventFilter | null | undefined): boolean {
+export function matches(e: Event, filter: Pick<EventFilter, 'namespaceId' | 'serviceId' | 'types'> | null | undefined): boolean {
   if (!filter) return true;
   if (filter.namespaceId && e.namespaceId !== filter.namespaceId) return false;
   if (filter.serviceId && e.serviceId !== filter.serviceId) return false;
@@ -31,7 +29,10 @@ export async function recentEvents(ctx: Ctx, project: string, limit: number): Pr
 /** One page, newest first, of the events after cursor `after` (older than it) that pass the filter. */
 export async function eventsPage(ctx: Ctx, project: string, filter: EventFilter | null | undefined, first: number | null, after: string | null | undefined) {
   const size = pageSize(first);
-  if (after && !STREAM_ID.test(after)) throw badInput('after', 'must be an event ID from an earlier page');
+  if (after) {
+    checkStreamId(after);
+    await assertRetained(ctx.app.redis, keys.events(project), after);
+  }
   // Time bounds map onto stream IDs (milliseconds), so Redis skips what is out of range.
   const untilMs = filter?.until ? filter.until.getTime() : Infinity;
   let end = after && Number(after.split('-')[0]) < untilMs ? `(${after}` : untilMs < Infinity ? `(${untilMs}-0` : '+';

@@ -1,12 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Ctx as Context } from '../context.js';
 import { parseAnyId, parseId } from '../common/ids.js';
 import { requireProject } from '../projects/project.service.js';
 import { namespaces, services } from '../common/lists.js';
 import { Namespace } from '../namespaces/namespace.type.js';
 import { Service } from '../services/service.type.js';
-import { Event, EventConnection, EventFilter } from './event.type.js';
+import { Event, EventConnection, EventFilter, EventType } from './event.type.js';
 import { eventsPage } from './event.repo.js';
+import { subscribeEvents, type EventsArgs } from './event.subscription.js';
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -21,6 +22,22 @@ export class EventResolver {
     const p = parseId(projectId, 'project', 'projectId').project;
     await requireProject(ctx, p);
     return eventsPage(ctx, p, filter, first, after);
+  }
+
+  @Subscription(() => Event, {
+    name: 'events',
+    description: "A project's events as they happen, oldest first; `after` (an event ID) first replays every later event once",
+    subscribe: ({ args, context }) => subscribeEvents(context as Context, args as EventsArgs),
+  })
+  eventFeed(
+    @Root() event: Event,
+    @Arg('projectId', () => ID) _projectId: string,
+    @Arg('namespaceId', () => ID, { nullable: true }) _namespaceId: string | null,
+    @Arg('serviceId', () => ID, { nullable: true }) _serviceId: string | null,
+    @Arg('types', () => [EventType], { nullable: true }) _types: string[] | null,
+    @Arg('after', () => String, { nullable: true, description: 'Resume after this event ID' }) _after: string | null,
+  ): Event {
+    return event;
   }
 
   @FieldResolver(() => Namespace, { nullable: true, description: 'Null when it no longer exists' })

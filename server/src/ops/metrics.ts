@@ -47,10 +47,13 @@ export class Metrics {
     labelNames: ['code'] as const,
     registers: [this.registry],
   });
-  readonly subscriptions = new Gauge({
+  /** Read at each scrape; the app points it at the event hub's subscriber count. */
+  countSubscriptions: () => number = () => 0;
+  readonly subscriptions: Gauge = new Gauge({
     name: 'memmouse_subscriptions_active',
     help: 'GraphQL subscriptions currently open on this replica',
     registers: [this.registry],
+    collect: (): void => this.subscriptions.set(this.countSubscriptions()),
   });
   readonly redisDuration = new Histogram({
     name: 'memmouse_redis_command_duration_seconds',
@@ -81,7 +84,6 @@ export class Metrics {
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'memmouse_' });
     // Series that exist before anything happens, so dashboards and alerts see zeros, not gaps.
-    this.subscriptions.set(0);
     for (const outcome of ['ok', 'error', 'skipped'] as const) {
       this.collectorRuns.inc({ outcome }, 0);
       this.reconcileRuns.inc({ outcome }, 0);

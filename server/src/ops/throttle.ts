@@ -6,6 +6,7 @@
 // gets N times the budget. Tokens are 256-bit random, so this is about stopping floods of bad
 // credentials (and noisy misconfigured agents), not about making guessing feasible or not.
 import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { tooManyRequests } from '../errors.js';
 
@@ -62,6 +63,18 @@ export function throttleKeys(address: string | undefined, authorization: string 
   const keys = [`addr:${address ?? 'unknown'}`];
   if (authorization) keys.push(`cred:${createHash('sha256').update(authorization).digest('base64url').slice(0, 32)}`);
   return keys;
+}
+
+/**
+ * The client address of a raw request (the WebSocket upgrade), as express's req.ip computes it
+ * with `trust proxy` set to a hop count: the socket's peer, or the entry `hops` proxies back in
+ * X-Forwarded-For.
+ */
+export function clientAddress(req: IncomingMessage, hops: number): string | undefined {
+  const chain = [req.socket.remoteAddress];
+  const forwarded = req.headers['x-forwarded-for'];
+  if (hops > 0 && typeof forwarded === 'string') chain.push(...forwarded.split(',').map((s) => s.trim()).reverse());
+  return chain[Math.min(hops, chain.length - 1)];
 }
 
 /**
