@@ -1,5 +1,5 @@
-// SIGTERM on a real MemMouse process: it stops accepting, finishes the request in flight, stops its
-// loops and exits 0 within 10 s.
+// SIGTERM on a real MemMouse process: it stops accepting, finishes the request in flight, closes
+// subscriptions with 1001, stops its loops and exits 0 within 10 s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN } from '../../test/harness.js';
+import { WsClient } from '../../test/ws-client.js';
 import { startRedisServer, type LocalRedis } from '../redis/local-server.js';
 import { keys } from '../redis/keys.js';
 
@@ -64,20 +65,32 @@ afterAll(async () => {
 });
 
 describe('SIGTERM', () => {
-  it('finishes the request in flight, refuses new connections, and exits 0 within 10 s', async () => {
+  it('finishes the request in flight, refuses new connections, closes subscriptions with 1001, and exits 0 within 10 s', async () => {
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const post = (query: string) =>
+      fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: JSON.stringify({ query }),
+      });
+    expect((await post(`mutation { createProject(input: { slug: "watched", name: "Watched", quotaBytes: 0 }) { id } }`)).status).toBe(200);
+
+    // An open subscription (its feed counted by the metrics once it is set up).
+    const ws = await WsClient.open(base);
+    ws.subscribe(`subscription { events(projectId: "project:watched") { id } }`);
+    await until('the subscription is open', 5000, async () => /^memmouse_subscriptions_active 1$/m.test(await (await fetch(`${base}/metrics`)).text()));
 
     // Hold writes in Redis so that a mutation is in flight, for certain, when SIGTERM arrives.
     await inspect.client('PAUSE', 20_000, 'WRITE');
-    const inFlight = fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ query: `mutation { createProject(input: { slug: "inflight", name: "In flight", quotaBytes: 0 }) { id } }` }),
-    }).then(async (res) => ({ status: res.status, body: (await res.json()) as any }));
+    const inFlight = post(`mutation { createProject(input: { slug: "inflight", name: "In flight", quotaBytes: 0 }) { id } }`).then(async (res) => ({
+      status: res.status,
+      body: (await res.json()) as any,
+    }));
     await until('the mutation waits in Redis', 5000, async () => /name=memmouse .*flags=b/.test((await inspect.client('LIST')) as string));
 
     child.kill('SIGTERM');
     const termAt = Date.now();
+    expect((await ws.closedPromise).code).toBe(1001);
     // New connections are refused while the old request is still waiting.
     await until('the listener closed', 5000, async () => fetch(`${base}/healthz`).then(() => false, () => true));
     expect(child.exitCode).toBeNull();
