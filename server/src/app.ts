@@ -29,6 +29,7 @@ import { securityHeaders } from './ops/headers.js';
 import { AuthThrottle, throttleMiddleware } from './ops/throttle.js';
 import { EventHub, type HubLimits } from './events/hub.js';
 import { attachEventsWs, DEFAULT_WS_LIMITS, type EventsWs, type WsLimits } from './events/ws.js';
+import { Enforcer } from './enforcement/enforcer.js';
 
 export interface App {
   httpServer: http.Server;
@@ -57,11 +58,21 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
   metrics.instrumentRedis(redis, 'control');
   metrics.instrumentRedis(data, 'data');
   const admin = loadAdminTokens(config);
-  const usage = new UsageCollector(redis, data, log, config.usageIntervalMs, (outcome) => metrics.collectorRuns.inc({ outcome }));
+  // The enforcer has its own connections: its ACL work never queues behind (or counts as) requests.
+  const enforcerControl = await connectControl(config.redisUrl, 'memmouse-enforcer', redisOptions(config, config.redisUrl));
+  const enforcerData = await connectRedis(config.dataRedisUrl, 'memmouse-enforcer', redisOptions(config, config.dataRedisUrl));
+  metrics.instrumentRedis(enforcerControl, 'enforcer-control');
+  metrics.instrumentRedis(enforcerData, 'enforcer-data');
+  const enforcer = new Enforcer(enforcerControl, enforcerData, log, config, (outcome) => metrics.reconcileRuns.inc({ outcome }));
+  const usage = new UsageCollector(redis, data, log, config.usageIntervalMs, {
+    afterProject: (p) => enforcer.afterUsage(p),
+    defaultTtlMaxPerPass: config.defaultTtlMaxPerPass,
+    onPass: (outcome) => metrics.collectorRuns.inc({ outcome }),
+  });
   const events = new EventHub(redis, config.redisUrl, log, { maxQueue: opts.events?.maxQueue ?? 1_000 }, redisOptions(config, config.redisUrl));
   metrics.countSubscriptions = () => events.subscribers;
   const throttle = new AuthThrottle(config.authFailLimit, config.authFailWindowSeconds * 1000);
-  const deps: AppDeps = { config, redis, data, log, usage, metrics, throttle, admin: { digests: admin.digests }, events };
+  const deps: AppDeps = { config, redis, data, log, usage, enforcer, metrics, throttle, admin: { digests: admin.digests }, events };
   const readiness: Readiness = { stopping: false };
   const maxBody = `${Math.round(config.limits.maxBodyBytes / 1024)} kB`;
 
@@ -162,7 +173,10 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
     deps,
     ws,
     createdAdminToken: admin.created,
-    start: () => usage.start(),
+    start: () => {
+      usage.start();
+      enforcer.start();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -170,10 +184,13 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
       await usage.stop();
       await ws.stop(); // sockets closed with 1001 (going away)
       events.stop(); // and every tail loop with them
+      await enforcer.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       redis.disconnect();
       data.disconnect();
+      enforcer.control.disconnect();
+      enforcer.data.disconnect();
     },
   };
 }

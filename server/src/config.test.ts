@@ -27,6 +27,9 @@ describe('loadConfig', () => {
       demoSeed: true,
       eventsMaxLen: 100_000,
       usageIntervalMs: 30_000,
+      reconcileIntervalMs: 30_000,
+      aclLogIntervalMs: 5_000,
+      defaultTtlMaxPerPass: 10_000,
       dataDir: '/srv/mm/.memmouse',
       webDist: '/srv/mm/web/dist',
       logLevel: 'info',
@@ -84,6 +87,10 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'rediss://r:1', REDIS_TLS_CERT_FILE: 'package.json' }, 'REDIS_TLS_KEY_FILE'],
     [{ REDIS_URL: 'rediss://r:1', REDIS_TLS_KEY_FILE: 'package.json' }, 'REDIS_TLS_CERT_FILE'],
     [{ REDIS_URL: 'redis://r:1', REDIS_TLS_CA_FILE: 'package.json' }, 'REDIS_TLS_CA_FILE'],
+    [{ MM_RECONCILE_INTERVAL_MS: '120000' }, 'MM_RECONCILE_INTERVAL_MS'],
+    [{ MM_RECONCILE_INTERVAL_MS: '0' }, 'MM_RECONCILE_INTERVAL_MS'],
+    [{ MM_ACL_LOG_INTERVAL_MS: 'often' }, 'MM_ACL_LOG_INTERVAL_MS'],
+    [{ MM_DEFAULT_TTL_MAX_PER_PASS: '-1' }, 'MM_DEFAULT_TTL_MAX_PER_PASS'],
   ])('refuses %j, naming %s', (env, setting) => {
     expect(settingOf(env)).toBe(setting);
   });

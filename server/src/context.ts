@@ -13,6 +13,7 @@ import type { UsageCollector } from './usage/usage.collector.js';
 import type { Metrics } from './ops/metrics.js';
 import type { AuthThrottle } from './ops/throttle.js';
 import type { EventHub } from './events/hub.js';
+import type { Enforcer } from './enforcement/enforcer.js';
 
 /** Long-lived things a request needs; built once by createApp. */
 export interface AppDeps {
@@ -24,6 +25,8 @@ export interface AppDeps {
   metrics: Metrics;
   /** Failed-authentication budget per address and token, shared by HTTP and WebSocket. */
   throttle: AuthThrottle;
+  /** Makes the data Redis obey what a commit recorded (called by mutate after every commit). */
+  enforcer: Enforcer;
   admin: { digests: Buffer[] };
   /** Live event feeds (tail loops) of this process. */
   events: EventHub;
