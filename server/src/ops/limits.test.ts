@@ -36,6 +36,9 @@ describe('checkQueryLimits (the one check HTTP and WebSocket share)', () => {
     expect(e?.extensions).toMatchObject({ limit: 'cost', max: 1000, value: 1500 });
     // Defaults count: projects' first defaults to 50, namespaces' to 50: 50 + 2500.
     expect((await measure(`{ projects { edges { node { namespaces { edges { node { id } } } } } } }`))?.extensions).toMatchObject({ value: 2550 });
+    // The README's example.
+    expect(await measure(`{ projects(first: 50) { edges { node { namespaces(first: 10) { edges { node { id } } } } } } }`)).toBeNull();
+    expect((await measure(`{ projects(first: 50) { edges { node { namespaces(first: 20) { edges { node { id } } } } } } }`))?.extensions).toMatchObject({ value: 1050 });
     // Variables count too.
     const doc = parse(`query($n: Int) { projects(first: $n) { edges { node { id } } } }`);
     expect(checkQueryLimits(await getSchema(), doc, { n: 1001 }, limits)?.extensions).toMatchObject({ limit: 'cost', value: 1001 });

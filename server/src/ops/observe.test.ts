@@ -16,7 +16,10 @@ const capture = new Writable({
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ log: createLogger('info', { destination: capture }), env: { MM_USAGE_INTERVAL_MS: '3600000' } });
+  h = await startHarness({
+    log: createLogger('info', { destination: capture }),
+    env: { MM_USAGE_INTERVAL_MS: '3600000', MM_RECONCILE_INTERVAL_MS: '60000' },
+  });
 });
 afterAll(() => h.close());
 
@@ -65,8 +68,10 @@ describe('request logs', () => {
     await post(s.token, `{ projects { totalCount } }`, 'log-forbidden');
     await fetch(`${h.url}/v1/agent/config`, { headers: { authorization: `Bearer ${s.token}` } });
     // An internal error is logged with its detail, still without the credential that came with it.
+    const saved = await h.redis.get(keys.service('logged', 'svc'));
     await h.redis.set(keys.service('logged', 'svc'), '{corrupt');
     await post(s.token, `{ viewer { id } }`, 'log-internal');
+    await h.redis.set(keys.service('logged', 'svc'), saved!);
 
     const all = records();
     expect(all.find((r) => r.requestId === 'log-svc')).toMatchObject({ actor: 'SERVICE:service:logged/svc', outcome: 'ok' });
@@ -112,15 +117,19 @@ describe('metrics', () => {
     expect(series(after, 'memmouse_process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
-  it('counts usage collector passes', async () => {
-    h.app.start(); // one pass now, the next in an hour
+  it('counts usage collector and ACL reconcile passes', async () => {
+    h.app.start(); // one pass of each now, the next ones much later
     const deadline = Date.now() + 10_000;
-    let runs = 0;
-    while (Date.now() < deadline && runs === 0) {
-      runs = series(await metricsText(), 'memmouse_usage_collector_runs_total', { outcome: 'ok' }) ?? 0;
-      if (!runs) await new Promise((r) => setTimeout(r, 50));
+    let collector = 0;
+    let reconcile = 0;
+    while (Date.now() < deadline && (collector === 0 || reconcile === 0)) {
+      const text = await metricsText();
+      collector = series(text, 'memmouse_usage_collector_runs_total', { outcome: 'ok' }) ?? 0;
+      reconcile = series(text, 'memmouse_acl_reconcile_runs_total', { outcome: 'ok' }) ?? 0;
+      if (!collector || !reconcile) await new Promise((r) => setTimeout(r, 50));
     }
-    expect(runs).toBe(1);
+    expect(collector).toBe(1);
+    expect(reconcile).toBe(1);
   });
 
   it('bounds operation-name labels: names that are not GraphQL names count as "other"', () => {
