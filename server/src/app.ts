@@ -23,7 +23,7 @@ import { UsageCollector } from './usage/usage.collector.js';
 import { preflightPlugin } from './common/preflight.js';
 import { queryLimitsPlugin, tokenLimitMiddleware } from './ops/limits.js';
 import { Metrics } from './ops/metrics.js';
-import { currentRequestId, noteErrorCode, observePlugin, observeRequests } from './ops/observe.js';
+import { currentRequestId, noteErrorCode, noteOutcome, observePlugin, observeRequests } from './ops/observe.js';
 import { healthRoutes, type Readiness } from './ops/health.js';
 import { securityHeaders } from './ops/headers.js';
 import { AuthThrottle, throttleMiddleware } from './ops/throttle.js';
@@ -44,6 +44,7 @@ export interface App {
 }
 
 function jsonError(res: Response, status: number, code: string, message: string) {
+  noteOutcome(code);
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
@@ -88,7 +89,7 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
 
   app.get(
     '/v1/agent/config',
-    throttleMiddleware(throttle),
+    throttleMiddleware(throttle, noteOutcome),
     agentConfigRoute(deps, (err) => {
       const requestId = currentRequestId() ?? 'unknown';
       logUnknown(err, requestId);
@@ -127,7 +128,7 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
 
   app.use(
     '/graphql',
-    throttleMiddleware(throttle),
+    throttleMiddleware(throttle, (code) => noteErrorCode(metrics, code)),
     express.json({ limit: config.limits.maxBodyBytes }),
     (err: Error & { type?: string; status?: number; expose?: boolean }, _req: Request, res: Response, next: NextFunction) => {
       if (err.type === 'entity.parse.failed') return jsonError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
@@ -136,7 +137,7 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
       if (err.expose && err.status && err.status >= 400 && err.status < 500) return jsonError(res, err.status, 'BAD_REQUEST', 'The request body could not be read');
       next(err);
     },
-    tokenLimitMiddleware(config.limits),
+    tokenLimitMiddleware(config.limits, (code) => noteErrorCode(metrics, code)),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = currentRequestId() ?? randomUUID();

@@ -60,6 +60,7 @@ async function main() {
     force.unref();
     await app.stop().catch((err) => log.error({ err }, 'stop failed'));
     await ensured.local?.stop();
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -239,12 +239,13 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
  * HTTP: the token limit, on the query string of a JSON POST or a GET, before Apollo parses it.
  * (Apollo's hooks before parsing cannot answer a request with a typed error.)
  */
-export function tokenLimitMiddleware(limits: QueryLimits) {
+export function tokenLimitMiddleware(limits: QueryLimits, onRefuse: (code: string) => void = () => {}) {
   return (req: Request, res: Response, next: NextFunction) => {
     const body = req.body as { query?: unknown } | undefined;
     const query = req.method === 'GET' ? req.query.query : body && typeof body === 'object' ? body.query : undefined;
     const broken = typeof query === 'string' ? checkTokens(query, limits) : null;
     if (!broken) return next();
+    onRefuse(broken.code);
     const { http: _http, ...extensions } = broken.extensions as Record<string, unknown>;
     res.status(400).json({ errors: [{ message: broken.message, extensions }] });
   };

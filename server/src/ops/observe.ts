@@ -31,6 +31,11 @@ function routeOf(path: string): string {
 /** Notes an error code the client is sent (called from formatError). */
 export function noteErrorCode(metrics: Metrics, code: string): void {
   metrics.errors.inc({ code });
+  noteOutcome(code);
+}
+
+/** Notes the code of an error answered outside GraphQL (bad JSON, unknown route), for the log line. */
+export function noteOutcome(code: string): void {
   requestScope.getStore()?.codes.push(code);
 }
 

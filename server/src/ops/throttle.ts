@@ -81,12 +81,13 @@ export function clientAddress(req: IncomingMessage, hops: number): string | unde
  * Answers 429 with Retry-After while the caller is blocked; counts every 401 it answers. Used on
  * every route that authenticates (GraphQL over HTTP, the agent route).
  */
-export function throttleMiddleware(throttle: AuthThrottle) {
+export function throttleMiddleware(throttle: AuthThrottle, onRefuse: (code: string) => void = () => {}) {
   return (req: Request, res: Response, next: NextFunction) => {
     const keys = throttleKeys(req.ip, req.headers.authorization);
     const wait = throttle.blockedFor(keys);
     if (wait > 0) {
       const err = tooManyRequests(Math.ceil(wait / 1000));
+      onRefuse(err.code);
       const { http: _http, ...extensions } = err.extensions as Record<string, unknown>;
       res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
       res.status(429).json({ errors: [{ message: err.message, extensions }] });
