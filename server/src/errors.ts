@@ -71,9 +71,11 @@ export function isRedisUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const m = err.message;
   return (
-    /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Command timed out|MaxRetriesPerRequest|LOADING|enableOfflineQueue/.test(
+    /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Command timed out|MaxRetriesPerRequest|max retries per request|Command aborted due to connection close|LOADING|enableOfflineQueue/.test(
       m,
-    ) || (err as NodeJS.ErrnoException).code === 'ECONNREFUSED'
+    ) ||
+    (err as NodeJS.ErrnoException).code === 'ECONNREFUSED' ||
+    err.name === 'MaxRetriesPerRequestError'
   );
 }
 

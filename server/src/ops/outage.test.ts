@@ -171,3 +171,19 @@ describe('MemMouse through a Redis restart', () => {
     expect(metrics).toMatch(/memmouse_graphql_errors_total\{code="UNAVAILABLE"\} [1-9]/);
   });
 });
+
+describe('isRedisUnavailable', () => {
+  it('recognises every way ioredis reports a lost connection, and nothing else', async () => {
+    const { isRedisUnavailable } = await import('../errors.js');
+    const lost = [
+      'Connection is closed.',
+      "Stream isn't writeable and enableOfflineQueue options is false",
+      'Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.',
+      'Command aborted due to connection close',
+      'Command timed out',
+      'LOADING Redis is loading the dataset in memory',
+    ];
+    for (const m of lost) expect(isRedisUnavailable(new Error(m)), m).toBe(true);
+    expect(isRedisUnavailable(new Error('WRONGTYPE Operation against a key holding the wrong kind of value'))).toBe(false);
+  });
+});
