@@ -36,7 +36,8 @@ export function freePort(): Promise<number> {
 
 export interface LocalRedis {
   url: string;
-  stop(): Promise<void>;
+  /** SIGTERM by default; SIGKILL to simulate a crash. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /** Starts redis-server on a free port (or `port`); resolves once it answers PING. */
@@ -58,11 +59,11 @@ export async function startRedisServer(dir: string | null, extraArgs: string[] =
   }
   return {
     url,
-    stop: () =>
+    stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        child.kill(signal);
       }),
   };
 }
