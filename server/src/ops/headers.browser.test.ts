@@ -54,13 +54,13 @@ describe('Content-Security-Policy in a browser', () => {
   it('lets the console use its own scripts, the API and its WebSocket, and blocks inline and foreign scripts', async () => {
     const page = await browser.newPage();
     await page.goto(`${h.url}/`);
-    await page.waitForFunction(() => (window as any).results?.fetch && (window as any).results?.ws, null, { timeout: 10_000 });
-    await page.waitForFunction(() => (window as any).violations.some((v: string) => v.includes('cdn.example.com')), null, { timeout: 10_000 });
+    await page.waitForFunction(() => (globalThis as any).results?.fetch && (globalThis as any).results?.ws, null, { timeout: 10_000 });
+    await page.waitForFunction(() => (globalThis as any).violations.some((v: string) => v.includes('cdn.example.com')), null, { timeout: 10_000 });
     const state = await page.evaluate(() => ({
-      results: (window as any).results,
-      inlineRan: (window as any).inlineRan ?? false,
-      violations: (window as any).violations as string[],
-      color: document.getElementById('root')!.style.color,
+      results: (globalThis as any).results,
+      inlineRan: (globalThis as any).inlineRan ?? false,
+      violations: (globalThis as any).violations as string[],
+      color: (globalThis as any).document.getElementById('root').style.color as string,
     }));
     expect(state.results).toEqual({ fetch: 'ADMIN', ws: 'connection_ack' });
     expect(state.inlineRan).toBe(false);
