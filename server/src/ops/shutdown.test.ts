@@ -47,6 +47,7 @@ beforeAll(async () => {
       MM_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'mm-shutdown-')),
       MM_USAGE_INTERVAL_MS: '60000', // a background loop that shutdown must stop
       LOG_LEVEL: 'info',
+      LOG_FORMAT: 'pretty', // the development format, checked below
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -102,6 +103,9 @@ describe('SIGTERM', () => {
 
     const code = await Promise.race([exited, sleep(10_000 - (Date.now() - termAt)).then(() => 'timeout')]);
     expect(code).toBe(0);
-    expect(output).toMatch(/shutting down/);
+    // Readable lines (LOG_FORMAT=pretty), not JSON, down to the last one.
+    expect(output).toMatch(/INFO.*: shutting down\n\s+signal: "SIGTERM"/);
+    expect(output).toMatch(/INFO.*: stopped/);
+    expect(output).not.toMatch(/^\{"level"/m);
   }, 30_000);
 });
