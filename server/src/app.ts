@@ -24,7 +24,7 @@ import { preflightPlugin } from './common/preflight.js';
 import { queryLimitsPlugin, tokenLimitMiddleware } from './ops/limits.js';
 import { Metrics } from './ops/metrics.js';
 import { currentRequestId, noteErrorCode, noteOutcome, observePlugin, observeRequests } from './ops/observe.js';
-import { healthRoutes, type Readiness } from './ops/health.js';
+import { healthRoutes, watchConnection, type Readiness } from './ops/health.js';
 import { securityHeaders } from './ops/headers.js';
 import { AuthThrottle, throttleMiddleware } from './ops/throttle.js';
 import { EventHub, type HubLimits } from './events/hub.js';
@@ -58,6 +58,7 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
   });
   metrics.instrumentRedis(redis, 'control');
   metrics.instrumentRedis(data, 'data');
+  const unwatch = [watchConnection(redis, 'control', log), watchConnection(data, 'data', log)];
   const admin = loadAdminTokens(config);
   // The enforcer has its own connections: its ACL work never queues behind (or counts as) requests.
   const enforcerControl = await connectControl(config.redisUrl, 'memmouse-enforcer', redisOptions(config, config.redisUrl));
@@ -188,6 +189,7 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
       await enforcer.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      for (const stopWatching of unwatch) stopWatching();
       redis.disconnect();
       data.disconnect();
       enforcer.control.disconnect();

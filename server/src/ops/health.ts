@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { SCRIPTS } from '../redis/scripts.js';
 import type { Metrics } from './metrics.js';
 
@@ -17,6 +18,30 @@ export async function ensureScripts(redis: Redis): Promise<number> {
   const missing = SHAS.filter((_, i) => present[i] !== 1);
   for (const s of missing) await redis.script('LOAD', s.lua);
   return missing.length;
+}
+
+/**
+ * Logs when a connection is lost and when it is back (once each, not every reconnect attempt).
+ * Returns the function that stops watching (before a deliberate disconnect).
+ */
+export function watchConnection(client: Redis, label: string, log: Logger): () => void {
+  let lost = false;
+  const onClose = () => {
+    if (lost) return;
+    lost = true;
+    log.warn({ redis: label }, 'Redis connection lost; requests answer UNAVAILABLE until it is back');
+  };
+  const onReady = () => {
+    if (!lost) return;
+    lost = false;
+    log.info({ redis: label }, 'Redis connection restored');
+  };
+  client.on('close', onClose);
+  client.on('ready', onReady);
+  return () => {
+    client.off('close', onClose);
+    client.off('ready', onReady);
+  };
 }
 
 export interface Readiness {

@@ -3,12 +3,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../../test/harness.js';
 import { makeProject } from '../../test/factories.js';
 import { freePort, startRedisServer, type LocalRedis } from '../redis/local-server.js';
 import { connectRedis } from '../redis/client.js';
+import { createLogger } from '../log.js';
 import { keys } from '../redis/keys.js';
 import { SCRIPTS } from '../redis/scripts.js';
 
@@ -77,8 +79,15 @@ describe('a connection that drops', () => {
 
 describe('MemMouse through a Redis restart', () => {
   let h: Harness;
+  const logLines: Record<string, unknown>[] = [];
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: server.url });
+    const capture = new Writable({
+      write(chunk, _enc, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+        done();
+      },
+    });
+    h = await startHarness({ redisUrl: server.url, log: createLogger('info', { destination: capture }) });
   });
   afterAll(() => h.close());
 
@@ -167,6 +176,11 @@ describe('MemMouse through a Redis restart', () => {
 
     // The restarted Redis had no scripts: writes after the restart loaded them again.
     expect(await calls(h.redis, 'eval')).toBeGreaterThan(0);
+    // The log says when the connection went and came back, once each.
+    const said = (msg: string) => logLines.filter((l) => l.redis === 'control' && String(l.msg).startsWith(msg)).length;
+    expect(said('Redis connection lost')).toBe(1);
+    expect(said('Redis connection restored')).toBe(1);
+
     const metrics = await (await fetch(`${h.url}/metrics`)).text();
     expect(metrics).toMatch(/memmouse_graphql_errors_total\{code="UNAVAILABLE"\} [1-9]/);
   });
