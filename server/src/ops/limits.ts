@@ -4,18 +4,15 @@ import {
   getArgumentValues,
   getNamedType,
   getNullableType,
-  GraphQLError,
   isCompositeType,
   isListType,
   Kind,
   Lexer,
-  parse,
   Source,
   SchemaMetaFieldDef,
   TokenKind,
   TypeMetaFieldDef,
   TypeNameMetaFieldDef,
-  validate,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -48,14 +45,11 @@ export function countTokens(source: string, stopAfter = Infinity): number {
 
 /** The token limit, checked on the source before it is parsed (parsing is what it protects). */
 export function checkTokens(source: string, limits: QueryLimits): AppError | null {
-  const n = countTokens(source, limits.maxTokens);
+  // Counted to the end: the source is bounded by the body size (MM_MAX_BODY_BYTES), and lexing is
+  // cheap next to parsing and validating, which is what this protects.
+  const n = countTokens(source);
   if (n <= limits.maxTokens) return null;
-  return queryTooComplex(
-    'tokens',
-    limits.maxTokens,
-    n,
-    `The document has more than ${limits.maxTokens} tokens, the limit (MM_QUERY_MAX_TOKENS)`,
-  );
+  return queryTooComplex('tokens', limits.maxTokens, n, `The document has ${n} tokens; the limit is ${limits.maxTokens} (MM_QUERY_MAX_TOKENS)`);
 }
 
 interface Measure {
@@ -195,30 +189,6 @@ export function checkQueryLimits(
     return queryTooComplex('cost', limits.maxCost, cost, `The query costs ${cost}; the limit is ${limits.maxCost} (MM_QUERY_MAX_COST). Ask for fewer items with first/limit`);
   }
   return null;
-}
-
-/**
- * Everything the WebSocket path needs in one call, for graphql-ws's onSubscribe: tokens, parse,
- * validation and limits. Returns the errors to answer with (nothing runs), or null when the
- * operation may run.
- */
-export function checkOperation(
-  schema: GraphQLSchema,
-  payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
-  limits: QueryLimits,
-): readonly GraphQLError[] | null {
-  const tooLong = checkTokens(payload.query, limits);
-  if (tooLong) return [tooLong];
-  let document: DocumentNode;
-  try {
-    document = parse(payload.query, { maxTokens: limits.maxTokens });
-  } catch (err) {
-    return [err instanceof GraphQLError ? err : new GraphQLError('The document could not be parsed')];
-  }
-  const invalid = validate(schema, document);
-  if (invalid.length) return invalid;
-  const broken = checkQueryLimits(schema, document, payload.variables, limits, payload.operationName);
-  return broken ? [broken] : null;
 }
 
 /** HTTP: depth, cost and aliases after validation, before execution (no resolver runs on a refusal). */
