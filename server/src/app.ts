@@ -182,12 +182,16 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
     async stop() {
       if (stopped) return;
       stopped = true;
-      readiness.stopping = true;
-      await usage.stop();
-      await ws.stop(); // sockets closed with 1001 (going away)
-      events.stop(); // and every tail loop with them
-      await enforcer.stop();
-      await apollo.stop();
+      readiness.stopping = true; // /readyz answers 503 from now on
+      // Side by side, so that shutdown takes the longest of them, not their sum (main exits by 10 s):
+      // the HTTP drain (no new connections; requests in flight finish within MM_SHUTDOWN_GRACE_MS),
+      // subscriptions closed with 1001 and their tail loops, and the background loops.
+      await Promise.all([
+        apollo.stop(),
+        ws.stop().then(() => events.stop()),
+        usage.stop(),
+        enforcer.stop(),
+      ]);
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       for (const stopWatching of unwatch) stopWatching();
       redis.disconnect();

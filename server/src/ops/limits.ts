@@ -31,12 +31,12 @@ export type QueryLimits = Config['limits'];
 export const DEFAULT_LIST_SIZE = 5;
 const SIZE_ARGS = ['first', 'limit'];
 
-/** Counts the lexical tokens of a document (comments excluded), stopping once past `stopAfter`. */
-export function countTokens(source: string, stopAfter = Infinity): number {
+/** Counts the lexical tokens of a document (comments excluded), as graphql's parser counts them. */
+export function countTokens(source: string): number {
   const lexer = new Lexer(new Source(source));
   let n = 0;
   try {
-    while (lexer.advance().kind !== TokenKind.EOF && n <= stopAfter) n++;
+    while (lexer.advance().kind !== TokenKind.EOF) n++;
   } catch {
     // A lexical error: the parser reports it with its position; count what came before.
   }
