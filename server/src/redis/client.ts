@@ -50,6 +50,24 @@ function failInFlight(client: Redis): void {
   );
 }
 
+/**
+ * A command that timed out means its connection is stuck (a partition, a paused or overloaded
+ * Redis). ioredis only rejects the promise: the command stays in the socket, and a write told
+ * UNAVAILABLE would still run when Redis catches up. Dropping the connection discards it (Redis
+ * frees a closed client's pending commands), fails the commands behind it now instead of each
+ * after its own timeout, and makes new ones fail fast until a fresh connection is ready.
+ */
+function dropOnTimeout(client: Redis): void {
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((command, stream) => {
+    const result = send(command, stream);
+    command.promise.catch((err: Error) => {
+      if (err.message === 'Command timed out' && client.status === 'ready') client.disconnect(true);
+    });
+    return result;
+  }) as Redis['sendCommand'];
+}
+
 export async function connectRedis(url: string, name: string, extra: RedisOptions = {}): Promise<Redis> {
   const client = new Redis(url, { ...baseOptions, connectionName: name, ...extra });
   // ioredis emits 'error' on every failed reconnect; without a listener Node would crash.
@@ -58,6 +76,7 @@ export async function connectRedis(url: string, name: string, extra: RedisOption
   const remember = (err: Error) => (lastError = err);
   client.on('error', remember);
   client.on('close', () => failInFlight(client));
+  dropOnTimeout(client);
   try {
     await client.connect();
   } catch (err) {
