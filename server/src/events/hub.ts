@@ -43,6 +43,8 @@ type Entry = [id: string, fields: string[]];
 export class EventHub {
   readonly tails: Tails;
   private active = 0;
+  /** Feeds cut off for falling behind. */
+  overflows = 0;
   /** Feeds past their replay, receiving from a tail (tests wait on it before writing). */
   live = 0;
 
@@ -206,6 +208,7 @@ export class Feed implements AsyncIterableIterator<Event> {
 
   private overflow(): void {
     const reason = `Slow consumer: more than ${this.hub.limits.maxQueue} events undelivered`;
+    this.hub.overflows++;
     this.hub.warn({ project: this.opts.project }, 'closed a slow event subscriber');
     this.end();
     this.opts.onOverflow?.(reason);
