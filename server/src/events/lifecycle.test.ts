@@ -14,7 +14,7 @@ afterAll(() => h.close());
 const SUB = `subscription($p: ID!, $t: [EventType!]) { events(projectId: $p, types: $t) { id type } }`;
 
 async function redisClients(): Promise<number> {
-  return (await h.redis.client('LIST')).toString().trim().split('\n').length;
+  return String(await h.redis.client('LIST')).trim().split('\n').length;
 }
 
 async function cmdCalls(cmd: string): Promise<number> {
