@@ -20,7 +20,7 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createContext, type AppDeps, type Ctx } from '../context.js';
-import { AppError, formatError } from '../errors.js';
+import { AppError, formatError, isRedisUnavailable } from '../errors.js';
 import { authenticate } from '../auth/authenticate.js';
 import type { Viewer } from '../auth/viewer.js';
 import { preflight } from '../common/preflight.js';
@@ -39,6 +39,7 @@ export const DEFAULT_WS_LIMITS: WsLimits = { maxBufferedBytes: 1 << 20, authRech
 /** Close codes: 4403 as graphql-ws uses it for a refused connection_init; 1008 policy violation. */
 export const CLOSE_TOKEN_INVALID = 4403;
 export const CLOSE_SLOW_CONSUMER = 1008;
+export const CLOSE_TRY_AGAIN = 1013;
 
 interface Connection {
   socket: WebSocket;
@@ -107,9 +108,9 @@ async function subscribeShared(args: ExecutionArgs) {
     async next() {
       const r = await feed.next();
       if (r.done) return { value: undefined, done: true };
-      // Fresh loaders per event, so a field like `namespace` reads the current document.
-      const contextValue = createContext(ctx.app, ctx.viewer, ctx.requestId, ctx.authorization);
-      return { value: await sharedResult(r.value, key, () => execute({ ...args, rootValue: r.value, contextValue })), done: false };
+      // Fresh loaders per execution, so a field like `namespace` reads the current document.
+      const run = () => execute({ ...args, rootValue: r.value, contextValue: createContext(ctx.app, ctx.viewer, ctx.requestId, ctx.authorization) });
+      return { value: await sharedResult(r.value, key, run), done: false };
     },
     async return() {
       await feed.return?.();
@@ -144,8 +145,10 @@ export function attachEventsWs(httpServer: http.Server, schema: GraphQLSchema, d
           viewer = await authenticate(deps, typeof header === 'string' ? header : null);
         } catch (err) {
           if (err instanceof AppError && err.code === 'UNAUTHENTICATED') return false;
-          logUnknown(err, undefined);
-          throw new Error('unavailable');
+          // Not the client's fault (Redis down, say): a retryable close, not graphql-ws's 4403.
+          if (!isRedisUnavailable(err)) logUnknown(err, undefined);
+          ctx.extra.socket.close(CLOSE_TRY_AGAIN, 'Try again later');
+          return false;
         }
         const socket = ctx.extra.socket;
         connections.set(socket, { socket, viewer, authorization: header as string, valid: true });
