@@ -24,6 +24,7 @@ import { UsageCollector } from './usage/usage.collector.js';
 import { preflightPlugin } from './common/preflight.js';
 import { EventHub, type HubLimits } from './events/hub.js';
 import { attachEventsWs, DEFAULT_WS_LIMITS, type EventsWs, type WsLimits } from './events/ws.js';
+import { Enforcer } from './enforcement/enforcer.js';
 
 export interface App {
   httpServer: http.Server;
@@ -49,9 +50,15 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
   const redis = await connectControl(config.redisUrl, 'memmouse');
   const data = await connectRedis(config.dataRedisUrl, 'memmouse-data');
   const admin = loadAdminTokens(config);
-  const usage = new UsageCollector(redis, data, log, config.usageIntervalMs);
+  // The enforcer has its own connections: its ACL work never queues behind (or counts as) requests.
+  const enforcerControl = await connectControl(config.redisUrl, 'memmouse-enforcer');
+  const enforcer = new Enforcer(enforcerControl, await connectRedis(config.dataRedisUrl, 'memmouse-enforcer'), log, config);
+  const usage = new UsageCollector(redis, data, log, config.usageIntervalMs, {
+    afterProject: (p) => enforcer.afterUsage(p),
+    defaultTtlMaxPerPass: config.defaultTtlMaxPerPass,
+  });
   const events = new EventHub(redis, config.redisUrl, log, { maxQueue: opts.events?.maxQueue ?? 1_000 });
-  const deps: AppDeps = { config, redis, data, log, usage, admin: { digests: admin.digests }, events };
+  const deps: AppDeps = { config, redis, data, log, usage, enforcer, admin: { digests: admin.digests }, events };
 
   const logUnknown = (err: unknown, requestId: string | undefined) => log.error({ err, requestId }, 'internal error');
 
@@ -151,17 +158,23 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
     deps,
     ws,
     createdAdminToken: admin.created,
-    start: () => usage.start(),
+    start: () => {
+      usage.start();
+      enforcer.start();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
       await usage.stop();
       await ws.stop(); // sockets closed with 1001 (going away)
       events.stop(); // and every tail loop with them
+      await enforcer.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       redis.disconnect();
       data.disconnect();
+      enforcer.control.disconnect();
+      enforcer.data.disconnect();
     },
   };
 }

@@ -26,6 +26,9 @@ describe('loadConfig', () => {
       demoSeed: true,
       eventsMaxLen: 100_000,
       usageIntervalMs: 30_000,
+      reconcileIntervalMs: 30_000,
+      aclLogIntervalMs: 5_000,
+      defaultTtlMaxPerPass: 10_000,
       dataDir: '/srv/mm/.memmouse',
       webDist: '/srv/mm/web/dist',
       logLevel: 'info',
@@ -52,6 +55,10 @@ describe('loadConfig', () => {
     [{ MM_EVENTS_MAXLEN: '5' }, 'MM_EVENTS_MAXLEN'],
     [{ MM_USAGE_INTERVAL_MS: '1.5' }, 'MM_USAGE_INTERVAL_MS'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ MM_RECONCILE_INTERVAL_MS: '120000' }, 'MM_RECONCILE_INTERVAL_MS'],
+    [{ MM_RECONCILE_INTERVAL_MS: '0' }, 'MM_RECONCILE_INTERVAL_MS'],
+    [{ MM_ACL_LOG_INTERVAL_MS: 'often' }, 'MM_ACL_LOG_INTERVAL_MS'],
+    [{ MM_DEFAULT_TTL_MAX_PER_PASS: '-1' }, 'MM_DEFAULT_TTL_MAX_PER_PASS'],
   ])('refuses %j, naming %s', (env, setting) => {
     expect(settingOf(env)).toBe(setting);
   });

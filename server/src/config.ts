@@ -16,6 +16,12 @@ export interface Config {
   demoSeed: boolean;
   eventsMaxLen: number;
   usageIntervalMs: number;
+  /** How often the enforcer compares the data Redis's ACL users with the desired state (ms). */
+  reconcileIntervalMs: number;
+  /** How often the enforcer reads the data Redis's ACL LOG for denials (ms; 0 = never). */
+  aclLogIntervalMs: number;
+  /** At most this many keys get the namespace's default TTL per collector pass. */
+  defaultTtlMaxPerPass: number;
   dataDir: string;
   webDist: string | null;
   logLevel: string;
@@ -90,6 +96,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demoSeed: flag(env, 'MM_DEMO_SEED', true),
     eventsMaxLen: int(env, 'MM_EVENTS_MAXLEN', 100_000, 10, 100_000_000),
     usageIntervalMs: int(env, 'MM_USAGE_INTERVAL_MS', 30_000, 0, 86_400_000),
+    reconcileIntervalMs: int(env, 'MM_RECONCILE_INTERVAL_MS', 30_000, 100, 60_000),
+    aclLogIntervalMs: int(env, 'MM_ACL_LOG_INTERVAL_MS', 5_000, 0, 60_000),
+    defaultTtlMaxPerPass: int(env, 'MM_DEFAULT_TTL_MAX_PER_PASS', 10_000, 0, 10_000_000),
     dataDir: path.resolve(cwd, env.MM_DATA_DIR || '.memmouse'),
     webDist: env.MM_WEB_DIST === '' ? null : path.resolve(cwd, env.MM_WEB_DIST || 'web/dist'),
     logLevel: level,

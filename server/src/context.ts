@@ -11,6 +11,7 @@ import { redact } from './events/event.record.js';
 import { projectId } from './common/ids.js';
 import type { UsageCollector } from './usage/usage.collector.js';
 import type { EventHub } from './events/hub.js';
+import type { Enforcer } from './enforcement/enforcer.js';
 
 /** Long-lived things a request needs; built once by createApp. */
 export interface AppDeps {
@@ -19,6 +20,8 @@ export interface AppDeps {
   data: Redis;
   log: Logger;
   usage: UsageCollector;
+  /** Makes the data Redis obey what a commit recorded (called by mutate after every commit). */
+  enforcer: Enforcer;
   admin: { digests: Buffer[] };
   /** Live event feeds (tail loops) of this process. */
   events: EventHub;

@@ -13,6 +13,7 @@ import { UsageResolver } from './usage/usage.resolver.js';
 import { AgentResolver } from './agent/agent.resolver.js';
 import { SeedResolver } from './seed/seed.resolver.js';
 import { ReindexResolver } from './seed/reindex.resolver.js';
+import { NamespaceAccessResolver } from './enforcement/access.resolver.js';
 
 export const resolvers = [
   NodeResolver,
@@ -26,6 +27,7 @@ export const resolvers = [
   AgentResolver,
   SeedResolver,
   ReindexResolver,
+  NamespaceAccessResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;

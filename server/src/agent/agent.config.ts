@@ -7,6 +7,7 @@ import { indexField, keyPrefix, keys } from '../redis/keys.js';
 import { namespaceId } from '../common/ids.js';
 import { bearer, serviceTokenMatches } from '../auth/authenticate.js';
 import { digest, parseServiceToken } from '../auth/tokens.js';
+import { passwordHash, redisPassword, redisUsername } from '../enforcement/credentials.js';
 import type { ServiceDoc } from '../services/service.record.js';
 import type { BindingDoc } from '../bindings/binding.record.js';
 import type { NamespaceDoc } from '../namespaces/namespace.record.js';
@@ -40,6 +41,7 @@ export async function agentConfigFor(app: AppDeps, header: string | undefined | 
     throw unauthenticated();
   }
   const { project: p, service: svc } = ref;
+  const password = redisPassword(token);
   const reply = (await app.redis.mmAgentConfig(
     keys.service(p, svc),
     keys.index(p),
@@ -47,6 +49,9 @@ export async function agentConfigFor(app: AppDeps, header: string | undefined | 
     ...around((ns) => keys.binding(p, ns, svc)),
     ...around((ns) => keys.namespace(p, ns)),
     keys.project(p),
+    keys.passwords(p),
+    d.toString('hex'),
+    passwordHash(password),
   )) as (string | number | null)[];
   if (!reply.length) throw unauthenticated();
   const service = JSON.parse(String(reply[0])) as ServiceDoc;
@@ -76,7 +81,9 @@ export async function agentConfigFor(app: AppDeps, header: string | undefined | 
     ];
   });
   namespaces.sort((a, b) => a.slug.localeCompare(b.slug));
-  const body = { project: p, service: svc, redis: { ...agentEndpoint(app), username: null, password: null }, namespaces };
+  // A service older than Redis users just had its password hash learned: give it its user now.
+  if (Number(reply[3 + 3 * n]) === 1) await app.enforcer.afterCommit(p);
+  const body = { project: p, service: svc, redis: { ...agentEndpoint(app), username: redisUsername(p, svc), password }, namespaces };
   const revision = createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27);
   const config = { ...body, revision, issuedAt: new Date().toISOString() } as unknown as AgentConfig;
   return { config, etag: `"${revision}"` };

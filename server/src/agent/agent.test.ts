@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../../test/harness.js';
 import { bind, makeNamespace, makeProject, makeService } from '../../test/factories.js';
+import { redisPassword } from '../enforcement/credentials.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -36,7 +37,7 @@ async function world(slug: string) {
 }
 
 describe('GET /v1/agent/config', () => {
-  it('returns the service config with absolute patterns, policies and status, and no credentials', async () => {
+  it('returns the service config with absolute patterns, policies, status and its Redis user', async () => {
     const w = await world('shop');
     const r = await agent(w.svc.token);
     expect(r.status).toBe(200);
@@ -46,7 +47,7 @@ describe('GET /v1/agent/config', () => {
       service: 'billing',
       revision: expect.stringMatching(/^[A-Za-z0-9_-]{10,}$/),
       issuedAt: expect.any(String),
-      redis: { host: '127.0.0.1', port, tls: false, username: null, password: null },
+      redis: { host: '127.0.0.1', port, tls: false, username: 'mm:shop:billing', password: redisPassword(w.svc.token) },
       namespaces: [
         {
           id: 'namespace:shop/carts',

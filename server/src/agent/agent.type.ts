@@ -9,8 +9,12 @@ export class AgentRedis {
   @Field(() => String) host!: string;
   @Field(() => Int) port!: number;
   @Field(() => Boolean) tls!: boolean;
-  @Field(() => String, { nullable: true, description: 'Null until per-service Redis users are enforced' }) username!: string | null;
-  @Field(() => String, { nullable: true, description: 'Null until per-service Redis users are enforced' }) password!: string | null;
+  @Field(() => String, { nullable: true, description: "The service's Redis ACL user: mm:<project>:<service>" }) username!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Derived from the service token (never stored); changes when the token is rotated",
+  })
+  password!: string | null;
 }
 
 @ObjectType('AgentNamespace')

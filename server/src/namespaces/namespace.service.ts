@@ -108,7 +108,8 @@ export async function deleteNamespace(ctx: Ctx, p: string, ns: string, purge: bo
       .listRemove(keys.index(p), indexField.namespaces, ns)
       .hdel(keys.index(p), indexField.nsBindings(ns))
       .hdel(keys.quotas(p), ns)
-      .hdel(keys.usage(p), ns);
+      .hdel(keys.usage(p), ns)
+      .hdel(keys.quotaLevels(p), ns);
     for (const svc of services) {
       tx.del(keys.binding(p, ns, svc)).listRemove(keys.index(p), indexField.svcBindings(svc), ns);
     }

@@ -75,10 +75,14 @@ export async function deleteProject(ctx: Ctx, slug: string, force: boolean, purg
       for (const svc of idx.nsBindings(ns)) tx.del(keys.binding(slug, ns, svc));
     }
     for (const svc of idx.services) tx.del(keys.service(slug, svc));
-    for (const key of [keys.index, keys.quotas, keys.usage, keys.events, keys.revision, keys.project]) tx.del(key(slug));
+    for (const key of [keys.index, keys.quotas, keys.usage, keys.passwords, keys.quotaLevels, keys.deniedSeen, keys.events, keys.revision, keys.project]) {
+      tx.del(key(slug));
+    }
     removed = { doc, namespaces: idx.namespaces };
   });
   await ctx.app.redis.zrem(keys.projects, slug);
+  // The commit above carries no event in the project's stream, so mutate cannot tell it wrote.
+  await ctx.app.enforcer.afterCommit(slug);
   const { doc, namespaces } = removed!;
   // The project's own stream is gone with it, so its deletion is recorded in the cross-project stream.
   const record = event(ctx, 'PROJECT_DELETED', { project: slug }, { ...doc, namespaces }, null);

@@ -11,6 +11,10 @@ export const keys = {
   audit: 'mm:audit',
   /** Lock so that one replica at a time runs the usage collector. */
   usageLock: 'mm:lock:usage',
+  /** Lock so that one replica at a time reads the data Redis's ACL LOG. */
+  aclLogLock: 'mm:lock:acllog',
+  /** Lock so that one replica at a time reconciles the data Redis's ACL users. */
+  reconcileLock: 'mm:lock:reconcile',
 
   project: (p: string) => `${tag(p)}:project`,
   namespace: (p: string, ns: string) => `${tag(p)}:ns:${ns}`,
@@ -29,6 +33,15 @@ export const keys = {
   usage: (p: string) => `${tag(p)}:usage`,
   /** Counter bumped by every write in the project; cascades compare it to detect concurrent change. */
   revision: (p: string) => `${tag(p)}:rev`,
+  /**
+   * HASH service token digest -> SHA-256 of the Redis password derived from that token, so the
+   * enforcer can put `#<hash>` on the ACL user without ever holding the token or the password.
+   */
+  passwords: (p: string) => `${tag(p)}:pwd`,
+  /** HASH namespace slug (or `*` for the project) -> last quota level recorded: 80, 90 or 100. */
+  quotaLevels: (p: string) => `${tag(p)}:qlevel`,
+  /** HASH ACL LOG entry signature -> `<count>:<createdMs>` last recorded (denials without duplicates). */
+  deniedSeen: (p: string) => `${tag(p)}:denied`,
   /** The project's capped audit/event stream. */
   events: (p: string) => `${tag(p)}:events`,
 

@@ -10,6 +10,7 @@ import { loadDoc, loadDocs, now, readRevision, requireDoc, revise } from '../com
 import { mutate, unchanged } from '../common/mutate.js';
 import * as v from '../common/validate.js';
 import { digestHex, newServiceToken, tokenPreview } from '../auth/tokens.js';
+import { passwordHashOfToken } from '../enforcement/credentials.js';
 import type { BindingDoc } from '../bindings/binding.record.js';
 import type { ServiceDoc } from './service.record.js';
 import type { ScopeName } from './service.type.js';
@@ -44,6 +45,7 @@ export async function createService(ctx: Ctx, p: string, input: CreateServiceInp
     tx.exists(keys.project(p), () => notFound('project', projectId(p)))
       .absent(keys.service(p, slug), () => alreadyExists('service', id))
       .set(keys.service(p, slug), doc)
+      .hset(keys.passwords(p), doc.auth.digest, passwordHashOfToken(token))
       .listAdd(keys.index(p), indexField.services, slug)
       .emit(event(ctx, 'SERVICE_CREATED', { project: p, service: id }, null, doc));
   });
@@ -110,7 +112,12 @@ export async function rotateServiceToken(ctx: Ctx, p: string, svc: string, grace
     };
     tx.version(keys.service(p, svc), id, before.version, null, () => notFound('service', id))
       .set(keys.service(p, svc), after)
-      .emit(event(ctx, 'SERVICE_TOKEN_ROTATED', { project: p, service: id }, before, { ...after, graceSeconds }));
+      .hset(keys.passwords(p), after.auth.digest, passwordHashOfToken(token));
+    // The Redis password of every token that stops working now goes with it.
+    for (const gone of [before.auth.previousDigest, graceSeconds > 0 ? null : before.auth.digest]) {
+      if (gone) tx.hdel(keys.passwords(p), gone);
+    }
+    tx.emit(event(ctx, 'SERVICE_TOKEN_ROTATED', { project: p, service: id }, before, { ...after, graceSeconds }));
     return after;
   });
   return { doc, token };
@@ -124,11 +131,13 @@ export async function deleteService(ctx: Ctx, p: string, svc: string): Promise<v
     const namespaces = (await loadIndex(ctx, p)).svcBindings(svc);
     tx.revision(revision)
       .del(keys.service(p, svc))
+      .hdel(keys.passwords(p), before.auth.digest)
       .listRemove(keys.index(p), indexField.services, svc)
       .hdel(keys.index(p), indexField.svcBindings(svc));
     for (const ns of namespaces) {
       tx.del(keys.binding(p, ns, svc)).listRemove(keys.index(p), indexField.nsBindings(ns), svc);
     }
+    if (before.auth.previousDigest) tx.hdel(keys.passwords(p), before.auth.previousDigest);
     const removedBindings = namespaces.map((ns) => bindingId(p, ns, svc));
     tx.emit(event(ctx, 'SERVICE_DELETED', { project: p, service: id }, { ...before, removedBindings }, null));
   });
