@@ -73,6 +73,28 @@ describe('tail loops', () => {
   });
 });
 
+describe('a dropped tail connection', () => {
+  it('reconnects and resumes from its position: no gap, no duplicate', async () => {
+    const p = await makeProject(h);
+    const c = await WsClient.open(h.url);
+    const id = c.subscribe(SUB, { p: p.id });
+    await eventually(() => h.app.deps.events.live === 1);
+    const rename = (n: string) => h.ok(`mutation($id: ID!, $n: String!) { updateProject(id: $id, input: { name: $n }) { id } }`, { id: p.id, n });
+    await rename('a');
+    await c.nexts(id, 1);
+    const tails = String(await h.redis.client('LIST')).split('\n').filter((l) => l.includes('name=memmouse-tail'));
+    expect(tails).toHaveLength(1);
+    await h.redis.client('KILL', 'ID', /id=(\d+)/.exec(tails[0]!)![1]!);
+    for (const n of ['b', 'c', 'd']) await rename(n);
+    const got = await c.nexts(id, 4);
+    const d = await h.ok(`query($p: ID!) { events(projectId: $p, first: 10) { edges { node { id } } } }`, { p: p.id });
+    expect(got.map((f) => f.data.events.id)).toEqual(d.events.edges.map((e: any) => e.node.id).reverse().slice(1));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(c.data(id)).toHaveLength(4);
+    c.close();
+  });
+});
+
 describe('fan-out', () => {
   it('executes each event once per distinct document and variables, not once per subscriber', async () => {
     const p = await makeProject(h);
