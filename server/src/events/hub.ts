@@ -9,7 +9,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { keys } from '../redis/keys.js';
-import { matches, parseEntry } from './event.repo.js';
+import { matches, readableEntries, type Entry } from './event.repo.js';
 import type { Event } from './event.type.js';
 import { assertRetained, compareIds } from './stream-id.js';
 import { Tails, type Tail } from './tail.js';
@@ -38,8 +38,6 @@ export interface HubLimits {
   maxQueue: number;
 }
 
-type Entry = [id: string, fields: string[]];
-
 export class EventHub {
   readonly tails: Tails;
   private active = 0;
@@ -51,7 +49,7 @@ export class EventHub {
   constructor(
     private readonly redis: Redis,
     url: string,
-    private readonly log: Logger,
+    readonly log: Logger,
     readonly limits: HubLimits = { maxQueue: 1_000 },
   ) {
     this.tails = new Tails(url, log);
@@ -71,10 +69,6 @@ export class EventHub {
 
   stop(): void {
     this.tails.stopAll();
-  }
-
-  warn(obj: object, msg: string): void {
-    this.log.warn(obj, msg);
   }
 }
 
@@ -147,7 +141,7 @@ export class Feed implements AsyncIterableIterator<Event> {
     // Trimming between subscribe and this read would be a silent gap: check again.
     await assertRetained(this.redis, key, this.cursor);
     if (this.done) return;
-    this.take(entries.map(parseEntry));
+    this.take(readableEntries(entries, this.hub.log, this.opts.project));
     if (entries.length < PAGE) this.phase = 'joining';
   }
 
@@ -167,7 +161,7 @@ export class Feed implements AsyncIterableIterator<Event> {
       for (;;) {
         const entries = (await this.redis.xrange(key, `(${this.cursor}`, '+', 'COUNT', PAGE)) as Entry[];
         if (this.done) return;
-        this.take(entries.map(parseEntry));
+        this.take(readableEntries(entries, this.hub.log, this.opts.project));
         if (entries.length < PAGE) break;
       }
     }
@@ -209,7 +203,7 @@ export class Feed implements AsyncIterableIterator<Event> {
   private overflow(): void {
     const reason = `Slow consumer: more than ${this.hub.limits.maxQueue} events undelivered`;
     this.hub.overflows++;
-    this.hub.warn({ project: this.opts.project }, 'closed a slow event subscriber');
+    this.hub.log.warn({ project: this.opts.project }, 'closed a slow event subscriber');
     this.end();
     this.opts.onOverflow?.(reason);
   }

@@ -95,6 +95,23 @@ describe('a dropped tail connection', () => {
   });
 });
 
+describe('an unreadable entry', () => {
+  it('is skipped in replay and live, and the feed carries on', async () => {
+    const p = await makeProject(h);
+    const c = await WsClient.open(h.url);
+    const live = c.subscribe(SUB, { p: p.id });
+    await eventually(() => h.app.deps.events.live === 1);
+    await h.redis.xadd(`mm:{${p.slug}}:events`, '*', 'type', 'PROJECT_UPDATED', 'data', '{not json');
+    await h.ok(`mutation($id: ID!) { updateProject(id: $id, input: { name: "after the bad one" }) { id } }`, { id: p.id });
+    expect((await c.nexts(live, 1)).map((f) => f.data.events.type)).toEqual(['PROJECT_UPDATED']);
+    const replay = c.subscribe(`subscription($p: ID!) { events(projectId: $p, after: "0-0") { type } }`, { p: p.id });
+    expect((await c.nexts(replay, 2)).map((f) => f.data.events.type)).toEqual(['PROJECT_CREATED', 'PROJECT_UPDATED']);
+    await new Promise((r) => setTimeout(r, 100));
+    expect([c.data(live).length, c.data(replay).length]).toEqual([1, 2]);
+    c.close();
+  });
+});
+
 describe('fan-out', () => {
   it('executes each event once per distinct document and variables, not once per subscriber', async () => {
     const p = await makeProject(h);

@@ -9,15 +9,13 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { connectRedis } from '../redis/client.js';
 import { keys } from '../redis/keys.js';
-import { parseEntry } from './event.repo.js';
+import { readableEntries, type Entry } from './event.repo.js';
 import type { Event } from './event.type.js';
 
 const BLOCK_MS = 5_000;
 const BATCH = 500;
 
 export type TailListener = (events: Event[]) => void;
-
-type Entry = [id: string, fields: string[]];
 
 export class Tail {
   readonly listeners = new Set<TailListener>();
@@ -62,14 +60,7 @@ export class Tail {
         const entries = reply?.[0]?.[1];
         if (!entries?.length || this.stopped) continue;
         this.position = entries.at(-1)![0];
-        const events: Event[] = [];
-        for (const entry of entries) {
-          try {
-            events.push(parseEntry(entry));
-          } catch (err) {
-            this.log.warn({ err, project: this.project, id: entry[0] }, 'skipped an unreadable event');
-          }
-        }
+        const events = readableEntries(entries, this.log, this.project);
         // Delivered synchronously: a listener added later cannot miss a batch already read.
         for (const listener of [...this.listeners]) listener(events);
       } catch (err) {
