@@ -133,6 +133,23 @@ describe('fan-out', () => {
     expect((await cmdCalls('mget')) - mget).toBe(2);
     for (const c of clients) c.close();
   });
+
+  it('masks an internal error in a shared execution, like HTTP does', async () => {
+    const p = await makeProject(h);
+    const ns = await makeNamespace(h, p.id);
+    const c = await WsClient.open(h.url);
+    const id = c.subscribe(`subscription($p: ID!) { events(projectId: $p) { id namespace { name } } }`, { p: p.id });
+    await eventually(() => h.app.deps.events.live === 1);
+    await h.redis.set(`mm:{${p.slug}}:ns:${ns.slug}`, '{bad');
+    await append(p.slug, 'QUOTA_WARNING', { namespaceId: ns.id });
+    const [frame] = await c.nexts(id, 1);
+    expect(frame.data.events.namespace).toBeNull();
+    expect(frame.errors).toEqual([
+      { message: expect.stringMatching(/^Internal server error \(request [\w-]+\)$/), locations: expect.any(Array), path: ['events', 'namespace'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } },
+    ]);
+    expect(JSON.stringify(frame)).not.toMatch(/JSON|Unexpected|stack|mm:\{/);
+    c.close();
+  });
 });
 
 describe('slow consumers', () => {

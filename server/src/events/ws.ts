@@ -14,6 +14,7 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -49,6 +50,8 @@ interface Connection {
 }
 
 const connectionOf = new WeakMap<Ctx, Connection>();
+/** The socket and graphql-ws operation id a subscription's context belongs to. */
+const subscriptionOf = new WeakMap<Ctx, { socket: WebSocket; id: string }>();
 
 /** What a feed opened over a socket needs from it; null for a context that came over HTTP. */
 export function socketHooks(ctx: Ctx) {
@@ -80,44 +83,75 @@ export function checkDocument(
   preflight(schema, document, operation, variables);
 }
 
-// One execution per (event, operation key): subscribers of the same document and variables share it.
-const shared = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+// Fan-out: one execution and one serialization per (event, operation key), shared by every
+// subscriber of the same document and variables. Events subscriptions write their `next` frames
+// themselves, as graphql-ws would (same bytes, with the subscriber's id), because building each
+// frame from the shared payload text costs a string concatenation where graphql-ws would
+// re-serialize the whole result for every subscriber. graphql-ws still runs the subscription's
+// start, its errors and its `complete`.
+const shared = new WeakMap<object, Map<string, Promise<string>>>();
 export const executionStats = { executions: 0 };
 
-function sharedResult(payload: object, key: string, run: () => Promise<ExecutionResult> | ExecutionResult): Promise<ExecutionResult> {
-  let byKey = shared.get(payload);
-  if (!byKey) shared.set(payload, (byKey = new Map()));
-  let result = byKey.get(key);
-  if (!result) {
+function sharedPayload(event: object, key: string, run: () => Promise<string>): Promise<string> {
+  let byKey = shared.get(event);
+  if (!byKey) shared.set(event, (byKey = new Map()));
+  let payload = byKey.get(key);
+  if (!payload) {
     executionStats.executions++;
-    result = Promise.resolve().then(run);
-    byKey.set(key, result);
+    payload = run();
+    byKey.set(key, payload);
   }
-  return result;
+  return payload;
 }
 
-async function subscribeShared(args: ExecutionArgs) {
-  const source = await createSourceEventStream(args);
-  if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
-  const feed = source as AsyncIterableIterator<object>;
-  const ctx = args.contextValue as Ctx;
-  // Who may see what does not vary between admins, so the viewer's kind is part of the key.
-  const key = [ctx.viewer.kind, print(args.document), args.operationName ?? '', JSON.stringify(args.variableValues ?? {})].join('\n');
-  const iterator: AsyncIterableIterator<ExecutionResult> = {
-    [Symbol.asyncIterator]: () => iterator,
-    async next() {
-      const r = await feed.next();
-      if (r.done) return { value: undefined, done: true };
-      // Fresh loaders per execution, so a field like `namespace` reads the current document.
-      const run = () => execute({ ...args, rootValue: r.value, contextValue: createContext(ctx.app, ctx.viewer, ctx.requestId, ctx.authorization) });
-      return { value: await sharedResult(r.value, key, run), done: false };
-    },
-    async return() {
-      await feed.return?.();
-      return { value: undefined, done: true };
-    },
+/** Resolves once `frame` is handed to the OS (or the socket is gone): one frame in flight per subscriber. */
+function send(socket: WebSocket, frame: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (socket.readyState !== socket.OPEN) return resolve();
+    socket.send(frame, () => resolve());
+  });
+}
+
+type Format = (errors: readonly GraphQLError[], requestId: string | undefined) => GraphQLFormattedError[];
+
+function sharedSubscribe(format: Format) {
+  return async (args: ExecutionArgs) => {
+    const source = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
+    const feed = source as AsyncIterableIterator<object>;
+    const ctx = args.contextValue as Ctx;
+    const sub = subscriptionOf.get(ctx)!;
+    // Who may see what does not vary between admins, so the viewer's kind is part of the key.
+    const key = [ctx.viewer.kind, print(args.document), args.operationName ?? '', JSON.stringify(args.variableValues ?? {})].join('\n');
+    const prefix = `{"id":${JSON.stringify(sub.id)},"type":"next","payload":`;
+    const iterator: AsyncIterableIterator<ExecutionResult> = {
+      [Symbol.asyncIterator]: () => iterator,
+      async next() {
+        try {
+          for (;;) {
+            const r = await feed.next();
+            if (r.done) return { value: undefined, done: true };
+            const payload = await sharedPayload(r.value, key, async () => {
+              // Fresh loaders per execution, so a field like `namespace` reads the current document.
+              const contextValue = createContext(ctx.app, ctx.viewer, ctx.requestId, ctx.authorization);
+              const result = await execute({ ...args, rootValue: r.value, contextValue });
+              return JSON.stringify(result.errors?.length ? { ...result, errors: format(result.errors, ctx.requestId) } : result);
+            });
+            await send(sub.socket, `${prefix}${payload}}`);
+          }
+        } catch (err) {
+          // graphql-ws reports the error but does not call return() after a rejected next(): free the feed.
+          await feed.return?.();
+          throw err;
+        }
+      },
+      async return() {
+        await feed.return?.();
+        return { value: undefined, done: true };
+      },
+    };
+    return iterator;
   };
-  return iterator;
 }
 
 export interface EventsWs {
@@ -157,10 +191,11 @@ export function attachEventsWs(httpServer: http.Server, schema: GraphQLSchema, d
       onClose: (ctx) => {
         connections.delete(ctx.extra.socket);
       },
-      context: (ctx) => {
+      context: (ctx, id) => {
         const conn = connections.get(ctx.extra.socket)!;
         const c = createContext(deps, conn.viewer, randomUUID(), conn.authorization);
         connectionOf.set(c, conn);
+        subscriptionOf.set(c, { socket: conn.socket, id });
         return c;
       },
       onSubscribe: (_ctx, _id, payload) => {
@@ -185,7 +220,7 @@ export function attachEventsWs(httpServer: http.Server, schema: GraphQLSchema, d
         }
         return { schema, document, operationName: payload.operationName ?? null, variableValues };
       },
-      subscribe: subscribeShared,
+      subscribe: sharedSubscribe(format),
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors?.length) return;
         const requestId = (args.contextValue as Ctx | undefined)?.requestId;
