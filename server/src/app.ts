@@ -57,7 +57,7 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
     afterProject: (p) => enforcer.afterUsage(p),
     defaultTtlMaxPerPass: config.defaultTtlMaxPerPass,
   });
-  const events = new EventHub(redis, config.redisUrl, log, { maxQueue: opts.events?.maxQueue ?? 1_000 });
+  const events = new EventHub(redis, config.redisUrl, log, { maxQueue: opts.events?.maxQueue ?? 1_000, blockMs: opts.events?.blockMs });
   const deps: AppDeps = { config, redis, data, log, usage, enforcer, admin: { digests: admin.digests }, events };
 
   const logUnknown = (err: unknown, requestId: string | undefined) => log.error({ err, requestId }, 'internal error');

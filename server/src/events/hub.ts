@@ -36,6 +36,8 @@ export interface FeedOptions {
 export interface HubLimits {
   /** Undelivered events one subscriber may hold before it is cut off. */
   maxQueue: number;
+  /** How long a tail's XREAD blocks (and how soon a deleted project's feeds complete). */
+  blockMs?: number;
 }
 
 export class EventHub {
@@ -52,7 +54,7 @@ export class EventHub {
     readonly log: Logger,
     readonly limits: HubLimits = { maxQueue: 1_000 },
   ) {
-    this.tails = new Tails(url, log);
+    this.tails = new Tails(url, log, limits.blockMs);
   }
 
   /** Subscribers currently open in this process. */
@@ -82,7 +84,7 @@ export class Feed implements AsyncIterableIterator<Event> {
   private tail: Tail | null = null;
   private waiting: ((r: IteratorResult<Event>) => void) | null = null;
   private done = false;
-  private readonly listener = (events: Event[]) => this.onLive(events);
+  private readonly listener = { events: (events: Event[]) => this.onLive(events), gone: () => this.end() };
 
   constructor(
     private readonly hub: EventHub,

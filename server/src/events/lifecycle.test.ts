@@ -95,6 +95,25 @@ describe('a dropped tail connection', () => {
   });
 });
 
+describe('a deleted project', () => {
+  it("completes its subscriptions and stops its loop", async () => {
+    const app = await startReplica(h, { blockMs: 200 });
+    try {
+      const p = await makeProject(h);
+      const c = await WsClient.open(app.url);
+      const id = c.subscribe(SUB, { p: p.id });
+      await eventually(() => app.app.deps.events.live === 1);
+      await h.ok(`mutation($id: ID!) { deleteProject(id: $id, force: true) }`, { id: p.id });
+      await c.until(() => c.of(id).some((f) => f.type === 'complete'), 5_000);
+      expect(c.of(id).map((f) => f.type)).toEqual(['complete']);
+      expect(app.app.deps.events.tails.size).toBe(0);
+      c.close();
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('an unreadable entry', () => {
   it('is skipped in replay and live, and the feed carries on', async () => {
     const p = await makeProject(h);
