@@ -181,10 +181,12 @@ async function main() {
   for (;;) {
     try {
       if (!state.last) state.last = await newest(opts);
+      let connected = false;
       await session(opts, state, () => {
+        connected = true;
         delay = BACKOFF_MIN_MS;
       });
-      console.error(`listen: disconnected; resuming after ${state.last} in ${delay} ms`);
+      console.error(`listen: ${connected ? 'disconnected' : 'cannot connect'}; resuming after ${state.last} in ${delay} ms`);
     } catch (err) {
       if (err instanceof Fatal) {
         console.error(`listen: ${err.message}`);
