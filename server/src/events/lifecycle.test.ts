@@ -4,6 +4,7 @@ import { ADMIN_TOKEN, startHarness, type Harness } from '../../test/harness.js';
 import { makeNamespace, makeProject, makeService } from '../../test/factories.js';
 import { eventually, startReplica, WsClient } from '../../test/ws-client.js';
 import { executionStats } from './ws.js';
+import type { App } from '../app.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,6 +13,15 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const SUB = `subscription($p: ID!, $t: [EventType!]) { events(projectId: $p, types: $t) { id type } }`;
+
+/** A new project and a socket on `app` with one subscription to it, live. */
+async function watching(app: { url: string; app: App } = { url: h.url, app: h.app }, doc = SUB) {
+  const p = await makeProject(h);
+  const c = await WsClient.open(app.url);
+  const id = c.subscribe(doc, { p: p.id });
+  await eventually(() => app.app.deps.events.live === 1, 5_000, 'the subscription to go live');
+  return { p, c, id };
+}
 
 async function redisClients(): Promise<number> {
   return String(await h.redis.client('LIST')).trim().split('\n').length;
@@ -75,10 +85,7 @@ describe('tail loops', () => {
 
 describe('a dropped tail connection', () => {
   it('reconnects and resumes from its position: no gap, no duplicate', async () => {
-    const p = await makeProject(h);
-    const c = await WsClient.open(h.url);
-    const id = c.subscribe(SUB, { p: p.id });
-    await eventually(() => h.app.deps.events.live === 1);
+    const { p, c, id } = await watching();
     const rename = (n: string) => h.ok(`mutation($id: ID!, $n: String!) { updateProject(id: $id, input: { name: $n }) { id } }`, { id: p.id, n });
     await rename('a');
     await c.nexts(id, 1);
@@ -99,10 +106,7 @@ describe('a deleted project', () => {
   it("completes its subscriptions and stops its loop", async () => {
     const app = await startReplica(h, { blockMs: 200 });
     try {
-      const p = await makeProject(h);
-      const c = await WsClient.open(app.url);
-      const id = c.subscribe(SUB, { p: p.id });
-      await eventually(() => app.app.deps.events.live === 1);
+      const { p, c, id } = await watching(app);
       await h.ok(`mutation($id: ID!) { deleteProject(id: $id, force: true) }`, { id: p.id });
       await c.until(() => c.of(id).some((f) => f.type === 'complete'), 5_000);
       expect(c.of(id).map((f) => f.type)).toEqual(['complete']);
@@ -116,10 +120,7 @@ describe('a deleted project', () => {
 
 describe('an unreadable entry', () => {
   it('is skipped in replay and live, and the feed carries on', async () => {
-    const p = await makeProject(h);
-    const c = await WsClient.open(h.url);
-    const live = c.subscribe(SUB, { p: p.id });
-    await eventually(() => h.app.deps.events.live === 1);
+    const { p, c, id: live } = await watching();
     await h.redis.xadd(`mm:{${p.slug}}:events`, '*', 'type', 'PROJECT_UPDATED', 'data', '{not json');
     await h.ok(`mutation($id: ID!) { updateProject(id: $id, input: { name: "after the bad one" }) { id } }`, { id: p.id });
     expect((await c.nexts(live, 1)).map((f) => f.data.events.type)).toEqual(['PROJECT_UPDATED']);
@@ -175,10 +176,7 @@ describe('slow consumers', () => {
   it('closes a subscriber that stops reading once its queue passes the bound, and frees its loop', async () => {
     const app = await startReplica(h, { maxQueue: 20, maxBufferedBytes: 256 * 1024 });
     try {
-      const p = await makeProject(h);
-      const c = await WsClient.open(app.url);
-      c.subscribe(`subscription($p: ID!) { events(projectId: $p) { id after } }`, { p: p.id });
-      await eventually(() => app.app.deps.events.live === 1);
+      const { p, c } = await watching(app, `subscription($p: ID!) { events(projectId: $p) { id after } }`);
       // Stop reading for good (ws resumes a merely paused socket): the kernel buffers fill, then the feed's queue.
       const tcp = (c.socket as any)._socket;
       tcp.removeAllListeners('data');
@@ -230,10 +228,7 @@ describe('shutdown', () => {
   it('closes sockets with 1001 and stops the tail loops and their connections', async () => {
     const before = await redisClients();
     const app = await startReplica(h);
-    const p = await makeProject(h);
-    const c = await WsClient.open(app.url);
-    c.subscribe(SUB, { p: p.id });
-    await eventually(() => app.app.deps.events.live === 1);
+    const { c } = await watching(app);
     expect(app.app.deps.events.tails.size).toBe(1);
     await app.close();
     expect((await c.closedPromise).code).toBe(1001);
