@@ -49,13 +49,12 @@ interface Connection {
   valid: boolean;
 }
 
-const connectionOf = new WeakMap<Ctx, Connection>();
-/** The socket and graphql-ws operation id a subscription's context belongs to. */
-const subscriptionOf = new WeakMap<Ctx, { socket: WebSocket; id: string }>();
+/** The connection and graphql-ws operation id each WS context was made for. */
+const operationOf = new WeakMap<Ctx, { conn: Connection; id: string }>();
 
 /** What a feed opened over a socket needs from it; null for a context that came over HTTP. */
 export function socketHooks(ctx: Ctx) {
-  const conn = connectionOf.get(ctx);
+  const conn = operationOf.get(ctx)?.conn;
   if (!conn) return null;
   return {
     authorized: () => conn.valid,
@@ -120,10 +119,10 @@ function sharedSubscribe(format: Format) {
     if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
     const feed = source as AsyncIterableIterator<object>;
     const ctx = args.contextValue as Ctx;
-    const sub = subscriptionOf.get(ctx)!;
+    const { conn, id } = operationOf.get(ctx)!;
     // Who may see what does not vary between admins, so the viewer's kind is part of the key.
     const key = [ctx.viewer.kind, print(args.document), args.operationName ?? '', JSON.stringify(args.variableValues ?? {})].join('\n');
-    const prefix = `{"id":${JSON.stringify(sub.id)},"type":"next","payload":`;
+    const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
     const iterator: AsyncIterableIterator<ExecutionResult> = {
       [Symbol.asyncIterator]: () => iterator,
       async next() {
@@ -137,7 +136,7 @@ function sharedSubscribe(format: Format) {
               const result = await execute({ ...args, rootValue: r.value, contextValue });
               return JSON.stringify(result.errors?.length ? { ...result, errors: format(result.errors, ctx.requestId) } : result);
             });
-            await send(sub.socket, `${prefix}${payload}}`);
+            await send(conn.socket, `${prefix}${payload}}`);
           }
         } catch (err) {
           // graphql-ws reports the error but does not call return() after a rejected next(): free the feed.
@@ -194,8 +193,7 @@ export function attachEventsWs(httpServer: http.Server, schema: GraphQLSchema, d
       context: (ctx, id) => {
         const conn = connections.get(ctx.extra.socket)!;
         const c = createContext(deps, conn.viewer, randomUUID(), conn.authorization);
-        connectionOf.set(c, conn);
-        subscriptionOf.set(c, { socket: conn.socket, id });
+        operationOf.set(c, { conn, id });
         return c;
       },
       onSubscribe: (_ctx, _id, payload) => {
