@@ -71,7 +71,13 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
     defaultTtlMaxPerPass: config.defaultTtlMaxPerPass,
     onPass: (outcome) => metrics.collectorRuns.inc({ outcome }),
   });
-  const events = new EventHub(redis, config.redisUrl, log, { maxQueue: opts.events?.maxQueue ?? 1_000 }, redisOptions(config, config.redisUrl));
+  const events = new EventHub(
+    redis,
+    config.redisUrl,
+    log,
+    { maxQueue: opts.events?.maxQueue ?? 1_000, blockMs: opts.events?.blockMs },
+    redisOptions(config, config.redisUrl),
+  );
   metrics.countSubscriptions = () => events.subscribers;
   const throttle = new AuthThrottle(config.authFailLimit, config.authFailWindowSeconds * 1000);
   const deps: AppDeps = { config, redis, data, log, usage, enforcer, metrics, throttle, admin: { digests: admin.digests }, events };
