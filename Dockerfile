@@ -19,4 +19,10 @@ COPY --from=build /app/web/dist web/dist
 RUN mkdir -p /app/.memmouse && chown node:node /app/.memmouse
 USER node
 EXPOSE 4000
+# Liveness only: /readyz (Redis reachable) is for load balancers, so a Redis outage does not get
+# healthy replicas restarted.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# SIGTERM drains: in-flight requests finish, subscriptions close with 1001, exit within 10 s.
+STOPSIGNAL SIGTERM
 CMD ["node", "server/dist/main.js"]

@@ -1,4 +1,5 @@
 // Environment -> typed, validated config, read once at start-up.
+import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 
 export interface Config {
@@ -25,6 +26,21 @@ export interface Config {
   dataDir: string;
   webDist: string | null;
   logLevel: string;
+  /** json: one JSON object per line; pretty: readable lines for development. */
+  logFormat: 'json' | 'pretty';
+  /** Query limits, applied on HTTP and WebSocket alike (ops/limits.ts). */
+  limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; maxBodyBytes: number };
+  /** Failed authentications allowed per client address and per token within the window. */
+  authFailLimit: number;
+  authFailWindowSeconds: number;
+  /** Proxy hops in front of MemMouse whose X-Forwarded-For is believed (0: none). */
+  trustProxyHops: number;
+  /** A Redis command that has not answered by then fails (requests fail fast in an outage). */
+  redisCommandTimeoutMs: number;
+  /** Files for rediss:// connections MemMouse makes (null: system CAs, no client certificate). */
+  redisTls: { caFile: string | null; certFile: string | null; keyFile: string | null };
+  /** How long shutdown waits for in-flight requests before closing their connections. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +84,33 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be 1 or 0, got "${raw}"`);
 }
 
+function readableFile(env: Env, name: string, cwd: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  const file = path.resolve(cwd, raw);
+  try {
+    accessSync(file, constants.R_OK);
+  } catch {
+    throw new ConfigError(name, `cannot read the file ${raw}`);
+  }
+  return file;
+}
+
+function redisTls(env: Env, cwd: string, urls: string[]): Config['redisTls'] {
+  const tls = {
+    caFile: readableFile(env, 'REDIS_TLS_CA_FILE', cwd),
+    certFile: readableFile(env, 'REDIS_TLS_CERT_FILE', cwd),
+    keyFile: readableFile(env, 'REDIS_TLS_KEY_FILE', cwd),
+  };
+  if (tls.certFile && !tls.keyFile) throw new ConfigError('REDIS_TLS_KEY_FILE', 'is needed with REDIS_TLS_CERT_FILE');
+  if (tls.keyFile && !tls.certFile) throw new ConfigError('REDIS_TLS_CERT_FILE', 'is needed with REDIS_TLS_KEY_FILE');
+  const given = Object.entries({ REDIS_TLS_CA_FILE: tls.caFile, REDIS_TLS_CERT_FILE: tls.certFile }).find(([, v]) => v);
+  if (given && !urls.some((u) => u.startsWith('rediss:'))) {
+    throw new ConfigError(given[0], 'is set, but no Redis URL uses rediss:// (TLS)');
+  }
+  return tls;
+}
+
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
@@ -84,6 +127,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) {
     throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent`);
   }
+  const logFormat = env.LOG_FORMAT || 'json';
+  if (logFormat !== 'json' && logFormat !== 'pretty') throw new ConfigError('LOG_FORMAT', `must be json or pretty, got "${logFormat}"`);
   return {
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -102,5 +147,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dataDir: path.resolve(cwd, env.MM_DATA_DIR || '.memmouse'),
     webDist: env.MM_WEB_DIST === '' ? null : path.resolve(cwd, env.MM_WEB_DIST || 'web/dist'),
     logLevel: level,
+    logFormat,
+    limits: {
+      maxDepth: int(env, 'MM_QUERY_MAX_DEPTH', 10, 1, 1000),
+      maxCost: int(env, 'MM_QUERY_MAX_COST', 1000, 1, 1_000_000_000),
+      maxAliases: int(env, 'MM_QUERY_MAX_ALIASES', 15, 0, 10_000),
+      maxTokens: int(env, 'MM_QUERY_MAX_TOKENS', 2000, 100, 1_000_000),
+      maxBodyBytes: int(env, 'MM_MAX_BODY_BYTES', 102_400, 1024, 100 * 1024 * 1024),
+    },
+    authFailLimit: int(env, 'MM_AUTH_FAIL_LIMIT', 10, 1, 1_000_000),
+    authFailWindowSeconds: int(env, 'MM_AUTH_FAIL_WINDOW_SECONDS', 60, 1, 86_400),
+    trustProxyHops: int(env, 'MM_TRUST_PROXY_HOPS', 0, 0, 10),
+    redisCommandTimeoutMs: int(env, 'MM_REDIS_COMMAND_TIMEOUT_MS', 1500, 100, 60_000),
+    redisTls: redisTls(env, cwd, [redis, data]),
+    // Below main's 10 s hard stop, so that a stuck request cannot hold the exit past it.
+    shutdownGraceMs: int(env, 'MM_SHUTDOWN_GRACE_MS', 8000, 0, 9000),
   };
 }

@@ -10,6 +10,8 @@ import type { EventRecord, EventTypeName } from './events/event.record.js';
 import { redact } from './events/event.record.js';
 import { projectId } from './common/ids.js';
 import type { UsageCollector } from './usage/usage.collector.js';
+import type { Metrics } from './ops/metrics.js';
+import type { AuthThrottle } from './ops/throttle.js';
 import type { EventHub } from './events/hub.js';
 import type { Enforcer } from './enforcement/enforcer.js';
 
@@ -20,6 +22,9 @@ export interface AppDeps {
   data: Redis;
   log: Logger;
   usage: UsageCollector;
+  metrics: Metrics;
+  /** Failed-authentication budget per address and token, shared by HTTP and WebSocket. */
+  throttle: AuthThrottle;
   /** Makes the data Redis obey what a commit recorded (called by mutate after every commit). */
   enforcer: Enforcer;
   admin: { digests: Buffer[] };

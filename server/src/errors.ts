@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'UNAVAILABLE'
+  | 'QUERY_TOO_COMPLEX'
+  | 'TOO_MANY_REQUESTS'
   | 'EVENTS_EXPIRED'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -17,6 +19,8 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   UNAVAILABLE: 503,
+  QUERY_TOO_COMPLEX: 400,
+  TOO_MANY_REQUESTS: 429,
 };
 
 export class AppError extends GraphQLError {
@@ -53,15 +57,25 @@ export const eventsExpired = (after: string, oldestId: string | null) =>
     oldestId,
   });
 export const unavailable = () => new AppError('UNAVAILABLE', 'Redis is unavailable; try again shortly');
+/** A document over one of the query limits (ops/limits.ts): which limit, its maximum and the value met. */
+export const queryTooComplex = (limit: string, max: number, value: number, message: string) =>
+  new AppError('QUERY_TOO_COMPLEX', message, { limit, max, value });
+/** Too many failed authentications from this address or with this token (ops/throttle.ts). */
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError('TOO_MANY_REQUESTS', `Too many failed authentications; retry in ${retryAfterSeconds} s`, {
+    retryAfterSeconds,
+  });
 
 /** Redis connection-level failures surface as UNAVAILABLE, never as raw Redis text. */
 export function isRedisUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const m = err.message;
   return (
-    /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Command timed out|MaxRetriesPerRequest|LOADING|enableOfflineQueue/.test(
+    /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Command timed out|MaxRetriesPerRequest|max retries per request|Command aborted due to connection close|LOADING|enableOfflineQueue/.test(
       m,
-    ) || (err as NodeJS.ErrnoException).code === 'ECONNREFUSED'
+    ) ||
+    (err as NodeJS.ErrnoException).code === 'ECONNREFUSED' ||
+    err.name === 'MaxRetriesPerRequestError'
   );
 }
 

@@ -1,5 +1,6 @@
 // Reads config, starts the app, handles SIGTERM; nothing else.
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { ensureRedis } from './redis/local-server.js';
@@ -17,7 +18,7 @@ async function main() {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { format: config.logFormat });
   let ensured;
   try {
     ensured = await ensureRedis(config);
@@ -28,11 +29,12 @@ async function main() {
   if (ensured.local) log.info({ url: ensured.local.url }, 'started a private redis-server (data in the data folder)');
   const app = await createApp(ensured.config, { log });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
-  const base = `http://localhost:${config.port}`;
+  const port = (app.httpServer.address() as AddressInfo).port; // PORT=0 picks a free one
+  const base = `http://localhost:${port}`;
 
   const seeded = await seedIfEmpty(app.deps);
   app.start();
-  log.info({ port: config.port, seeded }, 'memmouse is up');
+  log.info({ port, seeded }, 'memmouse is up');
 
   console.log(`\n  MemMouse is running at ${base}`);
   console.log(`  GraphQL: ${base}/graphql   Agent config: ${base}/v1/agent/config`);
@@ -48,11 +50,17 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // /readyz answers 503 from now on; in-flight requests finish (up to MM_SHUTDOWN_GRACE_MS), then
+    // open connections are closed, background loops stop and Redis connections close.
     log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => {
+      log.error('shutdown took more than 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000);
     force.unref();
     await app.stop().catch((err) => log.error({ err }, 'stop failed'));
     await ensured.local?.stop();
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

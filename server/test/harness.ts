@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../src/config.js';
 import { createApp, type App } from '../src/app.js';
 import { startRedisServer, type LocalRedis } from '../src/redis/local-server.js';
+import type { Logger } from 'pino';
 import { createLogger } from '../src/log.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -32,8 +33,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { separateData?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
-  const control = await startRedisServer(null);
+export async function startHarness(
+  /** redisUrl: use this control Redis (the caller starts and stops it) instead of a private one. */
+  opts: { separateData?: boolean; env?: Record<string, string>; log?: Logger; redisUrl?: string } = {},
+): Promise<Harness> {
+  const control: LocalRedis = opts.redisUrl ? { url: opts.redisUrl, stop: async () => {} } : await startRedisServer(null);
   const dataServer: LocalRedis | null = opts.separateData ? await startRedisServer(null) : null;
   const config = loadConfig({
     REDIS_URL: control.url,
@@ -44,13 +48,16 @@ export async function startHarness(opts: { separateData?: boolean; env?: Record<
     MM_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'mm-test-')),
     MM_WEB_DIST: '',
     LOG_LEVEL: 'silent',
+    // Every test request comes from 127.0.0.1: only the throttling tests want a small budget.
+    MM_AUTH_FAIL_LIMIT: '100000',
     ...opts.env,
   });
-  const app = await createApp(config, { log: createLogger('silent') });
+  const app = await createApp(config, { log: opts.log ?? createLogger('silent') });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
   const redis = new Redis(control.url);
   const data = new Redis((dataServer ?? control).url);
+  for (const c of [redis, data]) c.on('error', () => {}); // the outage tests stop Redis under them
 
   const gql = async (query: string, variables: Record<string, unknown> = {}, token: string | null = ADMIN_TOKEN) => {
     const res = await fetch(`${url}/graphql`, {

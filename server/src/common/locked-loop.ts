@@ -10,6 +10,8 @@ export interface LockedLoopOptions {
   intervalMs: number;
   run: () => Promise<unknown>;
   onError: (err: unknown) => void;
+  /** Told how each timer pass ended (metrics); skipped: another replica held the lock. */
+  onPass?: (outcome: 'ok' | 'error' | 'skipped') => void;
 }
 
 export class LockedLoop {
@@ -24,8 +26,11 @@ export class LockedLoop {
     const tick = async () => {
       if (this.stopped) return;
       this.pass = this.runLocked().then(
-        () => {},
-        (err) => this.opts.onError(err),
+        (ran) => this.opts.onPass?.(ran ? 'ok' : 'skipped'),
+        (err) => {
+          this.opts.onPass?.('error');
+          this.opts.onError(err);
+        },
       );
       await this.pass;
       this.pass = null;

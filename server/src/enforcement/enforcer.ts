@@ -58,6 +58,8 @@ export class Enforcer {
     readonly data: Redis,
     private readonly log: Logger,
     private readonly config: Config,
+    /** Told how each reconcile pass ended (metrics). */
+    onReconcile?: (outcome: 'ok' | 'error' | 'skipped') => void,
   ) {
     this.aclLog = new AclLogPoller(control, data, log, config);
     this.reconcileLoop = new LockedLoop({
@@ -66,6 +68,7 @@ export class Enforcer {
       intervalMs: config.reconcileIntervalMs,
       run: () => this.reconcileAll(),
       onError: (err) => log.warn({ err }, 'ACL reconcile failed'),
+      onPass: onReconcile,
     });
   }
 

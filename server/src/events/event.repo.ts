@@ -1,16 +1,30 @@
 // Reads a project's event stream, newest first, with filters.
+import type { Logger } from 'pino';
 import type { Ctx } from '../context.js';
 import { keys } from '../redis/keys.js';
 import { pageSize } from '../common/connection.js';
 import { Event, type EventFilter } from './event.type.js';
 import { assertRetained, checkStreamId } from './stream-id.js';
 
-type Entry = [id: string, fields: string[]];
+export type Entry = [id: string, fields: string[]];
 
 export function parseEntry([id, fields]: Entry): Event {
   const f: Record<string, string> = {};
   for (let i = 0; i < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
   return Event.from(id, f.type!, JSON.parse(f.data ?? '{}'));
+}
+
+/** Parses entries for a feed, skipping (and logging) any that cannot be read rather than ending it. */
+export function readableEntries(entries: Entry[], log: Logger, project: string): Event[] {
+  const out: Event[] = [];
+  for (const entry of entries) {
+    try {
+      out.push(parseEntry(entry));
+    } catch (err) {
+      log.warn({ err, project, id: entry[0] }, 'skipped an unreadable event');
+    }
+  }
+  return out;
 }
 
 export function matches(e: Event, filter: Pick<EventFilter, 'namespaceId' | 'serviceId' | 'types'> | null | undefined): boolean {

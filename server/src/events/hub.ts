@@ -6,10 +6,10 @@
 // replay stopped up to the stream's end. The tail's position is at or before that end (it was read
 // before the subscriber joined), so every later event comes from one side or the other; the
 // subscriber drops any ID at or below the last one it passed on, so none comes twice.
-import type { Redis } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { keys } from '../redis/keys.js';
-import { matches, parseEntry } from './event.repo.js';
+import { matches, readableEntries, type Entry } from './event.repo.js';
 import type { Event } from './event.type.js';
 import { assertRetained, compareIds } from './stream-id.js';
 import { Tails, type Tail } from './tail.js';
@@ -36,23 +36,26 @@ export interface FeedOptions {
 export interface HubLimits {
   /** Undelivered events one subscriber may hold before it is cut off. */
   maxQueue: number;
+  /** How long a tail's XREAD blocks (and how soon a deleted project's feeds complete). */
+  blockMs?: number;
 }
-
-type Entry = [id: string, fields: string[]];
 
 export class EventHub {
   readonly tails: Tails;
   private active = 0;
+  /** Feeds cut off for falling behind. */
+  overflows = 0;
   /** Feeds past their replay, receiving from a tail (tests wait on it before writing). */
   live = 0;
 
   constructor(
     private readonly redis: Redis,
     url: string,
-    private readonly log: Logger,
+    readonly log: Logger,
     readonly limits: HubLimits = { maxQueue: 1_000 },
+    connection: RedisOptions = {},
   ) {
-    this.tails = new Tails(url, log);
+    this.tails = new Tails(url, log, limits.blockMs, connection);
   }
 
   /** Subscribers currently open in this process. */
@@ -70,10 +73,6 @@ export class EventHub {
   stop(): void {
     this.tails.stopAll();
   }
-
-  warn(obj: object, msg: string): void {
-    this.log.warn(obj, msg);
-  }
 }
 
 /** One subscriber's feed, an async iterator of events (return() ends it and frees its tail). */
@@ -86,7 +85,7 @@ export class Feed implements AsyncIterableIterator<Event> {
   private tail: Tail | null = null;
   private waiting: ((r: IteratorResult<Event>) => void) | null = null;
   private done = false;
-  private readonly listener = (events: Event[]) => this.onLive(events);
+  private readonly listener = { events: (events: Event[]) => this.onLive(events), gone: () => this.end() };
 
   constructor(
     private readonly hub: EventHub,
@@ -145,7 +144,7 @@ export class Feed implements AsyncIterableIterator<Event> {
     // Trimming between subscribe and this read would be a silent gap: check again.
     await assertRetained(this.redis, key, this.cursor);
     if (this.done) return;
-    this.take(entries.map(parseEntry));
+    this.take(readableEntries(entries, this.hub.log, this.opts.project));
     if (entries.length < PAGE) this.phase = 'joining';
   }
 
@@ -165,7 +164,7 @@ export class Feed implements AsyncIterableIterator<Event> {
       for (;;) {
         const entries = (await this.redis.xrange(key, `(${this.cursor}`, '+', 'COUNT', PAGE)) as Entry[];
         if (this.done) return;
-        this.take(entries.map(parseEntry));
+        this.take(readableEntries(entries, this.hub.log, this.opts.project));
         if (entries.length < PAGE) break;
       }
     }
@@ -206,7 +205,8 @@ export class Feed implements AsyncIterableIterator<Event> {
 
   private overflow(): void {
     const reason = `Slow consumer: more than ${this.hub.limits.maxQueue} events undelivered`;
-    this.hub.warn({ project: this.opts.project }, 'closed a slow event subscriber');
+    this.hub.overflows++;
+    this.hub.log.warn({ project: this.opts.project }, 'closed a slow event subscriber');
     this.end();
     this.opts.onOverflow?.(reason);
   }

@@ -123,6 +123,11 @@ describe('Subscription.events', () => {
       expect(await c.closedPromise).toEqual({ code: 4403, reason: 'Forbidden' });
       expect(c.frames).toEqual([]);
     }
+    // A failure that is not the token's (here an unreadable service document) is a retryable close.
+    await h.redis.set(`mm:{${p.slug}}:svc:broken`, '{bad');
+    const broken = await WsClient.open(h.url, `mms_${p.slug}_broken_${'B'.repeat(43)}`);
+    expect(await broken.closedPromise).toEqual({ code: 1013, reason: 'Try again later' });
+    await h.redis.del(`mm:{${p.slug}}:svc:broken`);
     // A subscribe without connection_init is refused too (graphql-ws: 4401).
     const raw = await WsClient.open(h.url, null, false);
     raw.subscribe(SUB, { p: p.id });

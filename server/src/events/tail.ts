@@ -5,19 +5,20 @@
 // XREAD would fail with CROSSSLOT on Cluster; because stopping a loop is then just closing its
 // connection (no CLIENT UNBLOCK dance to change the stream set); and because a busy project cannot
 // delay another's delivery. The cost is one connection per watched project per process.
-import type { Redis } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { connectRedis } from '../redis/client.js';
 import { keys } from '../redis/keys.js';
-import { parseEntry } from './event.repo.js';
+import { readableEntries, type Entry } from './event.repo.js';
 import type { Event } from './event.type.js';
 
-const BLOCK_MS = 5_000;
 const BATCH = 500;
 
-export type TailListener = (events: Event[]) => void;
-
-type Entry = [id: string, fields: string[]];
+export interface TailListener {
+  events(events: Event[]): void;
+  /** The project was deleted: nothing more will come. */
+  gone(): void;
+}
 
 export class Tail {
   readonly listeners = new Set<TailListener>();
@@ -32,13 +33,17 @@ export class Tail {
     readonly project: string,
     private readonly url: string,
     private readonly log: Logger,
+    /** How long one XREAD blocks; an idle round also checks that the project still exists. */
+    private readonly blockMs: number,
+    /** TLS and timeouts every MemMouse connection carries (redis/client.ts redisOptions). */
+    private readonly connection: RedisOptions = {},
   ) {
     this.ready = this.start();
   }
 
   private async start(): Promise<void> {
-    // BLOCK returns every BLOCK_MS, so a command timeout past it only fires on a dead connection.
-    const conn = await connectRedis(this.url, 'memmouse-tail', { commandTimeout: BLOCK_MS + 5_000 });
+    // BLOCK returns every blockMs, so a command timeout past it only fires on a dead connection.
+    const conn = await connectRedis(this.url, 'memmouse-tail', { ...this.connection, commandTimeout: this.blockMs + 5_000 });
     if (this.stopped) {
       conn.disconnect();
       throw new Error('tail stopped');
@@ -55,23 +60,21 @@ export class Tail {
     let failures = 0;
     while (!this.stopped) {
       try {
-        const reply = (await conn.xread('COUNT', BATCH, 'BLOCK', BLOCK_MS, 'STREAMS', keys.events(this.project), this.position)) as
+        const reply = (await conn.xread('COUNT', BATCH, 'BLOCK', this.blockMs, 'STREAMS', keys.events(this.project), this.position)) as
           | [string, Entry[]][]
           | null;
         failures = 0;
         const entries = reply?.[0]?.[1];
-        if (!entries?.length || this.stopped) continue;
-        this.position = entries.at(-1)![0];
-        const events: Event[] = [];
-        for (const entry of entries) {
-          try {
-            events.push(parseEntry(entry));
-          } catch (err) {
-            this.log.warn({ err, project: this.project, id: entry[0] }, 'skipped an unreadable event');
-          }
+        if (this.stopped) break;
+        if (!entries?.length) {
+          // Deleting a project removes its stream without waking XREAD: notice it while idle.
+          if (!(await conn.exists(keys.project(this.project)))) for (const listener of [...this.listeners]) listener.gone();
+          continue;
         }
+        this.position = entries.at(-1)![0];
+        const events = readableEntries(entries, this.log, this.project);
         // Delivered synchronously: a listener added later cannot miss a batch already read.
-        for (const listener of [...this.listeners]) listener(events);
+        for (const listener of [...this.listeners]) listener.events(events);
       } catch (err) {
         if (this.stopped) break;
         failures++;
@@ -96,12 +99,14 @@ export class Tails {
   constructor(
     private readonly url: string,
     private readonly log: Logger,
+    private readonly blockMs = 5_000,
+    private readonly connection: RedisOptions = {},
   ) {}
 
   async acquire(project: string): Promise<Tail> {
     let tail = this.tails.get(project);
     if (!tail) {
-      tail = new Tail(project, this.url, this.log);
+      tail = new Tail(project, this.url, this.log, this.blockMs, this.connection);
       this.tails.set(project, tail);
     }
     tail.refs++;

@@ -14,16 +14,19 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createContext, type AppDeps, type Ctx } from '../context.js';
-import { AppError, formatError } from '../errors.js';
+import { AppError, formatError, isRedisUnavailable } from '../errors.js';
 import { authenticate } from '../auth/authenticate.js';
 import type { Viewer } from '../auth/viewer.js';
 import { preflight } from '../common/preflight.js';
+import { checkQueryLimits, checkTokens, type QueryLimits } from '../ops/limits.js';
+import { clientAddress, throttleKeys } from '../ops/throttle.js';
 
 export interface WsLimits {
   /** Bytes a socket may have queued in its send buffer before it is closed as a slow consumer. */
@@ -39,6 +42,7 @@ export const DEFAULT_WS_LIMITS: WsLimits = { maxBufferedBytes: 1 << 20, authRech
 /** Close codes: 4403 as graphql-ws uses it for a refused connection_init; 1008 policy violation. */
 export const CLOSE_TOKEN_INVALID = 4403;
 export const CLOSE_SLOW_CONSUMER = 1008;
+export const CLOSE_TRY_AGAIN = 1013;
 
 interface Connection {
   socket: WebSocket;
@@ -47,11 +51,12 @@ interface Connection {
   valid: boolean;
 }
 
-const connectionOf = new WeakMap<Ctx, Connection>();
+/** The connection and graphql-ws operation id each WS context was made for. */
+const operationOf = new WeakMap<Ctx, { conn: Connection; id: string }>();
 
 /** What a feed opened over a socket needs from it; null for a context that came over HTTP. */
 export function socketHooks(ctx: Ctx) {
-  const conn = connectionOf.get(ctx);
+  const conn = operationOf.get(ctx)?.conn;
   if (!conn) return null;
   return {
     authorized: () => conn.valid,
@@ -67,56 +72,93 @@ function closeSlow(socket: WebSocket, reason: string): void {
 
 /**
  * The checks a document passes before it runs over WS, as over HTTP: argument rules (preflight)
- * today. The query-limits module (depth, cost, aliases) belongs here too, so both transports apply
- * the same limits. Throws a GraphQLError to refuse.
+ * and the query limits (depth, cost, aliases; tokens are checked before parsing). Throws a
+ * GraphQLError to refuse.
  */
 export function checkDocument(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
+  limits: QueryLimits,
 ): void {
+  const broken = checkQueryLimits(schema, document, variables, limits, operation.name?.value);
+  if (broken) throw broken;
   preflight(schema, document, operation, variables);
 }
 
-// One execution per (event, operation key): subscribers of the same document and variables share it.
-const shared = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+/** graphql-ws closes a refused connection_init with 4403; a throttled one gets its own code. */
+export const CLOSE_TOO_MANY_REQUESTS = 4429;
+
+// Fan-out: one execution and one serialization per (event, operation key), shared by every
+// subscriber of the same document and variables. Events subscriptions write their `next` frames
+// themselves, as graphql-ws would (same bytes, with the subscriber's id), because building each
+// frame from the shared payload text costs a string concatenation where graphql-ws would
+// re-serialize the whole result for every subscriber. graphql-ws still runs the subscription's
+// start, its errors and its `complete`.
+const shared = new WeakMap<object, Map<string, Promise<string>>>();
 export const executionStats = { executions: 0 };
 
-function sharedResult(payload: object, key: string, run: () => Promise<ExecutionResult> | ExecutionResult): Promise<ExecutionResult> {
-  let byKey = shared.get(payload);
-  if (!byKey) shared.set(payload, (byKey = new Map()));
-  let result = byKey.get(key);
-  if (!result) {
+function sharedPayload(event: object, key: string, run: () => Promise<string>): Promise<string> {
+  let byKey = shared.get(event);
+  if (!byKey) shared.set(event, (byKey = new Map()));
+  let payload = byKey.get(key);
+  if (!payload) {
     executionStats.executions++;
-    result = Promise.resolve().then(run);
-    byKey.set(key, result);
+    payload = run();
+    byKey.set(key, payload);
   }
-  return result;
+  return payload;
 }
 
-async function subscribeShared(args: ExecutionArgs) {
-  const source = await createSourceEventStream(args);
-  if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
-  const feed = source as AsyncIterableIterator<object>;
-  const ctx = args.contextValue as Ctx;
-  // Who may see what does not vary between admins, so the viewer's kind is part of the key.
-  const key = [ctx.viewer.kind, print(args.document), args.operationName ?? '', JSON.stringify(args.variableValues ?? {})].join('\n');
-  const iterator: AsyncIterableIterator<ExecutionResult> = {
-    [Symbol.asyncIterator]: () => iterator,
-    async next() {
-      const r = await feed.next();
-      if (r.done) return { value: undefined, done: true };
-      // Fresh loaders per event, so a field like `namespace` reads the current document.
-      const contextValue = createContext(ctx.app, ctx.viewer, ctx.requestId, ctx.authorization);
-      return { value: await sharedResult(r.value, key, () => execute({ ...args, rootValue: r.value, contextValue })), done: false };
-    },
-    async return() {
-      await feed.return?.();
-      return { value: undefined, done: true };
-    },
+/** Resolves once `frame` is handed to the OS (or the socket is gone): one frame in flight per subscriber. */
+function send(socket: WebSocket, frame: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (socket.readyState !== socket.OPEN) return resolve();
+    socket.send(frame, () => resolve());
+  });
+}
+
+type Format = (errors: readonly GraphQLError[], requestId: string | undefined) => GraphQLFormattedError[];
+
+function sharedSubscribe(format: Format) {
+  return async (args: ExecutionArgs) => {
+    const source = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
+    const feed = source as AsyncIterableIterator<object>;
+    const ctx = args.contextValue as Ctx;
+    const { conn, id } = operationOf.get(ctx)!;
+    // Who may see what does not vary between admins, so the viewer's kind is part of the key.
+    const key = [ctx.viewer.kind, print(args.document), args.operationName ?? '', JSON.stringify(args.variableValues ?? {})].join('\n');
+    const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    const iterator: AsyncIterableIterator<ExecutionResult> = {
+      [Symbol.asyncIterator]: () => iterator,
+      async next() {
+        try {
+          for (;;) {
+            const r = await feed.next();
+            if (r.done) return { value: undefined, done: true };
+            const payload = await sharedPayload(r.value, key, async () => {
+              // Fresh loaders per execution, so a field like `namespace` reads the current document.
+              const contextValue = createContext(ctx.app, ctx.viewer, ctx.requestId, ctx.authorization);
+              const result = await execute({ ...args, rootValue: r.value, contextValue });
+              return JSON.stringify(result.errors?.length ? { ...result, errors: format(result.errors, ctx.requestId) } : result);
+            });
+            await send(conn.socket, `${prefix}${payload}}`);
+          }
+        } catch (err) {
+          // graphql-ws reports the error but does not call return() after a rejected next(): free the feed.
+          await feed.return?.();
+          throw err;
+        }
+      },
+      async return() {
+        await feed.return?.();
+        return { value: undefined, done: true };
+      },
+    };
+    return iterator;
   };
-  return iterator;
 }
 
 export interface EventsWs {
@@ -127,11 +169,15 @@ export interface EventsWs {
 }
 
 export function attachEventsWs(httpServer: http.Server, schema: GraphQLSchema, deps: AppDeps, limits: WsLimits = DEFAULT_WS_LIMITS): EventsWs {
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 100 * 1024 });
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: deps.config.limits.maxBodyBytes });
   const connections = new Map<WebSocket, Connection>();
   const logUnknown = (err: unknown, requestId: string | undefined) => deps.log.error({ err, requestId }, 'internal error');
   const format = (errors: readonly GraphQLError[], requestId: string | undefined) =>
-    errors.map((e) => formatError(e.toJSON(), e, requestId, (err) => logUnknown(err, requestId)));
+    errors.map((e) => {
+      const out = formatError(e.toJSON(), e, requestId, (err) => logUnknown(err, requestId));
+      deps.metrics.errors.inc({ code: String(out.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+      return out;
+    });
 
   const server = useServer(
     {
@@ -139,13 +185,25 @@ export function attachEventsWs(httpServer: http.Server, schema: GraphQLSchema, d
       isProd: true,
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization;
+        // The same failed-authentication budget as HTTP, per address and per token.
+        const throttled = throttleKeys(clientAddress(ctx.extra.request, deps.config.trustProxyHops), typeof header === 'string' ? header : null);
+        const wait = deps.throttle.blockedFor(throttled);
+        if (wait > 0) {
+          ctx.extra.socket.close(CLOSE_TOO_MANY_REQUESTS, `Too many failed authentications; retry in ${Math.ceil(wait / 1000)} s`);
+          return false;
+        }
         let viewer: Viewer;
         try {
           viewer = await authenticate(deps, typeof header === 'string' ? header : null);
         } catch (err) {
-          if (err instanceof AppError && err.code === 'UNAUTHENTICATED') return false;
-          logUnknown(err, undefined);
-          throw new Error('unavailable');
+          if (err instanceof AppError && err.code === 'UNAUTHENTICATED') {
+            deps.throttle.fail(throttled);
+            return false;
+          }
+          // Not the client's fault (Redis down, say): a retryable close, not graphql-ws's 4403.
+          if (!isRedisUnavailable(err)) logUnknown(err, undefined);
+          ctx.extra.socket.close(CLOSE_TRY_AGAIN, 'Try again later');
+          return false;
         }
         const socket = ctx.extra.socket;
         connections.set(socket, { socket, viewer, authorization: header as string, valid: true });
@@ -154,15 +212,17 @@ export function attachEventsWs(httpServer: http.Server, schema: GraphQLSchema, d
       onClose: (ctx) => {
         connections.delete(ctx.extra.socket);
       },
-      context: (ctx) => {
+      context: (ctx, id) => {
         const conn = connections.get(ctx.extra.socket)!;
         const c = createContext(deps, conn.viewer, randomUUID(), conn.authorization);
-        connectionOf.set(c, conn);
+        operationOf.set(c, { conn, id });
         return c;
       },
       onSubscribe: (_ctx, _id, payload) => {
         // Coded as Apollo codes them over HTTP, so clients handle both transports alike.
         const coded = (e: GraphQLError, code: string) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code } });
+        const tooLong = checkTokens(payload.query, deps.config.limits);
+        if (tooLong) return [tooLong];
         let document: DocumentNode;
         try {
           document = parse(payload.query);
@@ -175,14 +235,14 @@ export function attachEventsWs(httpServer: http.Server, schema: GraphQLSchema, d
         if (!operation) return [new GraphQLError('Unable to identify operation')];
         const variableValues = payload.variables ?? undefined;
         try {
-          checkDocument(schema, document, operation, variableValues);
+          checkDocument(schema, document, operation, variableValues, deps.config.limits);
         } catch (err) {
           if (err instanceof GraphQLError) return [err];
           throw err;
         }
         return { schema, document, operationName: payload.operationName ?? null, variableValues };
       },
-      subscribe: subscribeShared,
+      subscribe: sharedSubscribe(format),
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors?.length) return;
         const requestId = (args.contextValue as Ctx | undefined)?.requestId;

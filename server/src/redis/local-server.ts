@@ -4,11 +4,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { ConfigError, type Config } from '../config.js';
+import { redisOptions } from './client.js';
 
-async function answers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+async function answers(url: string, extra: RedisOptions = {}): Promise<boolean> {
+  const client = new Redis(url, { ...extra, lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
   client.on('error', () => {});
   try {
     await client.connect();
@@ -35,12 +36,13 @@ export function freePort(): Promise<number> {
 
 export interface LocalRedis {
   url: string;
-  stop(): Promise<void>;
+  /** SIGTERM by default; SIGKILL to simulate a crash. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts redis-server on a free port; resolves once it answers PING. */
-export async function startRedisServer(dir: string | null, extraArgs: string[] = []): Promise<LocalRedis> {
-  const port = await freePort();
+/** Starts redis-server on a free port (or `port`); resolves once it answers PING. */
+export async function startRedisServer(dir: string | null, extraArgs: string[] = [], port?: number): Promise<LocalRedis> {
+  port ??= await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--daemonize', 'no', '--loglevel', 'warning'];
   if (dir) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -57,11 +59,11 @@ export async function startRedisServer(dir: string | null, extraArgs: string[] =
   }
   return {
     url,
-    stop: () =>
+    stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        child.kill(signal);
       }),
   };
 }
@@ -70,7 +72,7 @@ const hasRedisServer = () => spawnSync('redis-server', ['--version'], { stdio: '
 
 /** Returns the config to run with, and a private Redis to stop on exit (or null). */
 export async function ensureRedis(config: Config): Promise<{ config: Config; local: LocalRedis | null }> {
-  if (await answers(config.redisUrl)) return { config, local: null };
+  if (await answers(config.redisUrl, redisOptions(config, config.redisUrl))) return { config, local: null };
   if (!config.redisUrlDefaulted) {
     throw new ConfigError('REDIS_URL', `nothing answers at ${config.redisUrl.replace(/\/\/[^@]*@/, '//***@')}`);
   }

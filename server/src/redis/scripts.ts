@@ -15,10 +15,15 @@ declare module 'ioredis' {
 
 export type ScriptedRedis = Redis;
 
+/** Every script by command name, with its key count (undefined: the caller passes it). */
+export const SCRIPTS: Record<string, { lua: string; numberOfKeys?: number }> = {
+  mmCommit: { lua: lua('commit-N') },
+  mmAgentConfig: { numberOfKeys: 1, lua: lua('agentConfig-1') },
+  mmUnlock: { numberOfKeys: 1, lua: lua('unlock-1') },
+  mmSaveUsage: { numberOfKeys: 2, lua: lua('saveUsage-2') },
+};
+
 export function defineScripts(client: Redis): ScriptedRedis {
-  client.defineCommand('mmCommit', { lua: lua('commit-N') });
-  client.defineCommand('mmAgentConfig', { numberOfKeys: 1, lua: lua('agentConfig-1') });
-  client.defineCommand('mmUnlock', { numberOfKeys: 1, lua: lua('unlock-1') });
-  client.defineCommand('mmSaveUsage', { numberOfKeys: 2, lua: lua('saveUsage-2') });
+  for (const [name, script] of Object.entries(SCRIPTS)) client.defineCommand(name, script);
   return client;
 }

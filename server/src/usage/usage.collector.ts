@@ -18,6 +18,8 @@ export interface UsageHooks {
   afterProject?: (project: string) => Promise<void>;
   /** At most this many keys get their namespace's default TTL per pass (0: none). */
   defaultTtlMaxPerPass?: number;
+  /** Told how each timer pass ended (metrics). */
+  onPass?: (outcome: 'ok' | 'error' | 'skipped') => void;
 }
 
 export class UsageCollector {
@@ -39,6 +41,7 @@ export class UsageCollector {
       intervalMs,
       run: () => this.collect(),
       onError: (err) => this.log.warn({ err }, 'usage pass failed'),
+      onPass: hooks.onPass,
     });
   }
 
