@@ -21,9 +21,6 @@ export const NamespaceRowFragment = graphql(`
       keyCount
       sampledAt
     }
-    bindings {
-      id
-    }
   }
 `);
 
@@ -53,7 +50,6 @@ export function NamespaceRow({ project, namespace }: { project: string; namespac
         {evictionLabel(n.policy.eviction)}
         {n.policy.defaultTtlSeconds != null && <div>TTL {formatDuration(n.policy.defaultTtlSeconds)}</div>}
       </td>
-      <td className="td hidden text-sm text-slate-300 md:table-cell">{n.bindings.length}</td>
       <td className="td hidden text-xs text-slate-500 lg:table-cell">{n.usage.sampledAt ? <Time iso={n.usage.sampledAt} /> : '—'}</td>
     </tr>
   );

@@ -12,6 +12,7 @@ import { NamespaceWizard } from './NamespaceWizard';
 import { NamespacesQuery } from './namespaces.operations';
 import { useLiveRefetch } from '../events/live';
 import { useTitle } from '../../lib/title';
+import { LoadMoreRow, MorePage, type PageOf, useMorePages } from '../../components/ui/Pages';
 
 const CONTEXT = { additionalTypenames: ['Namespace'] };
 
@@ -23,6 +24,7 @@ export function NamespacesPage() {
   useLiveRefetch(() => refetch({ requestPolicy: 'network-only' }));
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<'ALL' | 'ACTIVE' | 'FROZEN'>('ALL');
+  const pages = useMorePages();
 
   if (error && !data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Loading rows={4} label="Loading namespaces" />;
@@ -31,10 +33,21 @@ export function NamespacesPage() {
 
   const all = project.namespaces.edges.map((e) => e.node);
   const q = search.trim().toLowerCase();
-  const shown = all.filter((node) => {
+  const matches = (node: (typeof all)[number]) => {
     const n = getFragmentData(NamespaceRowFragment, node);
     return (status === 'ALL' || n.status === status) && (!q || `${n.slug} ${n.name} ${n.keyPrefix}`.toLowerCase().includes(q));
-  });
+  };
+  const shown = all.filter(matches);
+  const rows = (nodes: typeof all, page: PageOf<unknown>['pageInfo'], last: boolean) => (
+    <>
+      <tbody>
+        {nodes.filter(matches).map((n) => (
+          <NamespaceRow key={n.id} project={project.slug} namespace={n} />
+        ))}
+      </tbody>
+      {last && <LoadMoreRow page={page} columns={6} onMore={pages.more} />}
+    </>
+  );
   const newButton = (
     <Button variant="primary" onClick={() => setCreating(true)}>
       <Plus className="size-4" aria-hidden /> New namespace
@@ -71,17 +84,17 @@ export function NamespacesPage() {
                   <th className="th">Usage</th>
                   <th className="th hidden lg:table-cell">Keys</th>
                   <th className="th hidden xl:table-cell">Policy</th>
-                  <th className="th hidden md:table-cell">Bindings</th>
                   <th className="th hidden lg:table-cell">Measured</th>
                 </tr>
               </thead>
-              <tbody>
-                {shown.map((n) => (
-                  <NamespaceRow key={n.id} project={project.slug} namespace={n} />
-                ))}
-              </tbody>
+              {rows(all, project.namespaces.pageInfo, pages.cursors.length === 0)}
+              {pages.cursors.map((after, i) => (
+                <MorePage key={after} query={NamespacesQuery} variables={{ project: slug, after }} select={(d) => d.project?.namespaces}>
+                  {(nodes, page) => rows(nodes, page, i === pages.cursors.length - 1)}
+                </MorePage>
+              ))}
             </table>
-            {shown.length === 0 && <p className="px-4 py-8 text-center text-sm text-slate-500">No namespace matches “{search}”.</p>}
+            {shown.length === 0 && pages.cursors.length === 0 && <p className="px-4 py-8 text-center text-sm text-slate-500">No namespace matches “{search}”.</p>}
           </div>
         </>
       )}

@@ -1,12 +1,16 @@
 import { graphql } from '../../gql';
 
 export const NamespacesQuery = graphql(`
-  query Namespaces($project: String!) {
+  query Namespaces($project: String!, $after: String) {
     project(slug: $project) {
       id
       slug
-      namespaces(first: 200) {
+      namespaces(first: 200, after: $after) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id

@@ -12,6 +12,7 @@ import { TokenReveal } from './TokenReveal';
 import { ServicesQuery } from './services.operations';
 import { useLiveRefetch } from '../events/live';
 import { useTitle } from '../../lib/title';
+import { LoadMoreRow, MorePage, type PageOf, useMorePages } from '../../components/ui/Pages';
 
 const CONTEXT = { additionalTypenames: ['Service'] };
 
@@ -24,6 +25,7 @@ export function ServicesPage() {
   useLiveRefetch(() => refetch({ requestPolicy: 'network-only' }));
   const [created, setCreated] = useState<{ slug: string; name: string; token: string } | null>(null);
   const [search, setSearch] = useState('');
+  const pages = useMorePages();
 
   if (error && !data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Loading rows={4} label="Loading services" />;
@@ -32,10 +34,21 @@ export function ServicesPage() {
 
   const all = project.services.edges.map((e) => e.node);
   const q = search.trim().toLowerCase();
-  const shown = all.filter((node) => {
+  const matches = (node: (typeof all)[number]) => {
     const s = serviceRowData(node);
     return !q || `${s.slug} ${s.name}`.toLowerCase().includes(q);
-  });
+  };
+  const shown = all.filter(matches);
+  const rows = (nodes: typeof all, page: PageOf<unknown>['pageInfo'], last: boolean) => (
+    <>
+      <tbody>
+        {nodes.filter(matches).map((s) => (
+          <ServiceRow key={s.id} project={project.slug} service={s} />
+        ))}
+      </tbody>
+      {last && <LoadMoreRow page={page} columns={5} onMore={pages.more} />}
+    </>
+  );
   const newButton = (
     <Button variant="primary" onClick={() => setCreating(true)}>
       <Plus className="size-4" aria-hidden /> New service
@@ -67,13 +80,14 @@ export function ServicesPage() {
                   <th className="th hidden sm:table-cell">Token issued</th>
                 </tr>
               </thead>
-              <tbody>
-                {shown.map((s) => (
-                  <ServiceRow key={s.id} project={project.slug} service={s} />
-                ))}
-              </tbody>
+              {rows(all, project.services.pageInfo, pages.cursors.length === 0)}
+              {pages.cursors.map((after, i) => (
+                <MorePage key={after} query={ServicesQuery} variables={{ project: slug, after }} select={(d) => d.project?.services}>
+                  {(nodes, page) => rows(nodes, page, i === pages.cursors.length - 1)}
+                </MorePage>
+              ))}
             </table>
-            {shown.length === 0 && <p className="px-4 py-8 text-center text-sm text-slate-500">No service matches “{search}”.</p>}
+            {shown.length === 0 && pages.cursors.length === 0 && <p className="px-4 py-8 text-center text-sm text-slate-500">No service matches “{search}”.</p>}
           </div>
         </>
       )}

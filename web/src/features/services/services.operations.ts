@@ -1,12 +1,17 @@
 import { graphql } from '../../gql';
 
 export const ServicesQuery = graphql(`
-  query Services($project: String!) {
+  query Services($project: String!, $after: String) {
     project(slug: $project) {
       id
       slug
-      services(first: 200) {
+      # 100 a page: each row also lists its namespaces, and a document may ask for 1000 items.
+      services(first: 100, after: $after) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
