@@ -45,6 +45,11 @@ describe('the error funnel', () => {
     expect(p.message).toContain('request r-1');
   });
 
+  it('says when to retry after too many failed sign-ins', () => {
+    const p = describeError(err('TOO_MANY_REQUESTS', 'Too many failed authentications; retry in 42 s', { retryAfterSeconds: 42 }));
+    expect(p).toMatchObject({ title: 'Too many attempts', message: 'Too many failed authentications; retry in 42 s.' });
+  });
+
   it('tells a network failure from a server answer', () => {
     const p = describeError({ message: 'x', networkError: new TypeError('Failed to fetch'), graphQLErrors: [] } as any);
     expect(p.code).toBe('NETWORK');

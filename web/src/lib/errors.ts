@@ -87,6 +87,11 @@ export function describeError(error: ErrorLike): Problem {
       return { code, title: 'Not allowed', message: 'This token may not do that. The console needs an admin token.', ...none };
     case 'UNAVAILABLE':
       return { code, title: 'Redis is unavailable', message: 'MemMouse cannot reach Redis right now. Try again shortly.', ...none };
+    case 'TOO_MANY_REQUESTS':
+      // The server says when to retry ("retry in 42 s").
+      return { code, title: 'Too many attempts', message: `${first.message}.`, ...none };
+    case 'QUERY_TOO_COMPLEX':
+      return { code, title: 'Request too large', message: first.message, ...none };
     case 'INTERNAL_SERVER_ERROR': {
       const id = first.extensions?.requestId;
       return {
