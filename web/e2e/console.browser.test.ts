@@ -13,6 +13,7 @@ let context: BrowserContext;
 let page: Page;
 let shots: string;
 const pageErrors: string[] = [];
+const elsewhere: string[] = [];
 let firstToken = '';
 
 const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), animations: 'disabled' });
@@ -63,6 +64,11 @@ beforeAll(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // The console (GraphiQL included) works offline: nothing is fetched from anywhere else.
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(h.url) && !url.startsWith('data:') && !url.startsWith('blob:')) elsewhere.push(url);
+  });
   shots = screenshotDir();
 }, 120_000);
 
@@ -400,6 +406,7 @@ describe('console', () => {
     expect(events!.x + events!.width).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(pageErrors).toEqual([]);
+    expect(elsewhere).toEqual([]);
   });
 
 });
