@@ -4,10 +4,9 @@ import { useMemo } from 'react';
 import { GraphiQL } from 'graphiql';
 import { type Fetcher, createGraphiQLFetcher } from '@graphiql/toolkit';
 import { getOperationAST, parse } from 'graphql';
-import { createClient } from 'graphql-ws';
 import 'graphiql/style.css';
 import { useToken } from '../../lib/auth';
-import { authHeaders, wsUrl } from '../../lib/urql';
+import { authHeaders, websocket } from '../../lib/urql';
 import { useTitle } from '../../lib/title';
 
 const DEFAULT_QUERY = `# The MemMouse API, signed in as you.
@@ -34,11 +33,8 @@ export default function PlaygroundPage() {
   const token = useToken();
   useTitle('Playground');
   const fetcher = useMemo<Fetcher>(() => {
-    const wsClient = createClient({
-      url: wsUrl(),
-      lazy: true,
-      connectionParams: () => (token ? { authorization: `Bearer ${token}` } : {}),
-    });
+    // The console's own WebSocket (lib/urql.ts): its connection_init carries the signed-in token.
+    const wsClient = websocket();
     const http = createGraphiQLFetcher({ url: '/graphql', headers: authHeaders(token) });
     // The toolkit routes only *named* subscriptions to the WebSocket; decide from the document
     // itself, so `subscription { events(...) }` works too.
