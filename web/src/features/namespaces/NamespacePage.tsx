@@ -9,7 +9,7 @@ import { PageHeader, Section } from '../../components/ui/Misc';
 import { Empty, ErrorState, Loading } from '../../components/ui/States';
 import { toast } from '../../components/ui/Toast';
 import { NotFoundPage } from '../../components/layout/NotFound';
-import { formatDuration } from '../../lib/format';
+import { formatDuration, formatPercent } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 import { RefreshUsageMutation } from '../projects/projects.operations';
 import { BindingDialog } from './BindingDialog';
@@ -125,12 +125,24 @@ export function NamespacePage() {
           <div className="mt-3">
             <UsageBar used={ns.usage.usedBytes} limit={ns.policy.quotaBytes} label="Namespace used" />
           </div>
-          <p className="mt-3 text-sm text-slate-400">
-            <span className="text-slate-200 tabular-nums" data-testid="ns-keys">
-              {ns.usage.keyCount == null ? '—' : ns.usage.keyCount.toLocaleString('en-US')}
-            </span>{' '}
-            keys · {ns.usage.sampledAt ? <>measured <Time iso={ns.usage.sampledAt} /></> : 'never measured yet'}
-          </p>
+          <dl className="mt-4 grid grid-cols-3 gap-3 border-t border-white/5 pt-3 text-sm">
+            <div>
+              <dt className="text-xs text-slate-500">Keys</dt>
+              <dd className="mt-0.5 text-lg font-semibold text-white tabular-nums" data-testid="ns-keys">
+                {ns.usage.keyCount == null ? '—' : ns.usage.keyCount.toLocaleString('en-US')}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Of quota</dt>
+              <dd className="mt-0.5 text-lg font-semibold text-white tabular-nums">
+                {ns.usage.usedBytes == null || ns.policy.quotaBytes === 0 ? '—' : formatPercent(ns.usage.usedBytes / ns.policy.quotaBytes)}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Measured</dt>
+              <dd className="mt-1 text-slate-300">{ns.usage.sampledAt ? <Time iso={ns.usage.sampledAt} /> : 'not yet'}</dd>
+            </div>
+          </dl>
         </section>
         <section className="glass p-5" aria-label="Policy">
           <div className="flex items-start justify-between gap-3">
