@@ -14,6 +14,7 @@ let page: Page;
 let shots: string;
 const pageErrors: string[] = [];
 const elsewhere: string[] = [];
+const cspViolations: string[] = [];
 let firstToken = '';
 
 const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), animations: 'disabled' });
@@ -64,6 +65,11 @@ beforeAll(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // The server's Content-Security-Policy holds for the whole console: every violation is reported.
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.effectiveDirective} ${e.blockedURI}`)),
+  );
+  page.on('console', (m) => m.text().startsWith('CSP violation') && cspViolations.push(m.text()));
   // The console (GraphiQL included) works offline: nothing is fetched from anywhere else.
   page.on('request', (r) => {
     const url = r.url();
@@ -407,6 +413,7 @@ describe('console', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(pageErrors).toEqual([]);
     expect(elsewhere).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 
 });
