@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   | 'TOO_MANY_REQUESTS'
   | 'EVENTS_EXPIRED'
+  | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -21,6 +22,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAVAILABLE: 503,
   QUERY_TOO_COMPLEX: 400,
   TOO_MANY_REQUESTS: 429,
+  BAD_REQUEST: 400,
 };
 
 export class AppError extends GraphQLError {
@@ -56,6 +58,8 @@ export const eventsExpired = (after: string, oldestId: string | null) =>
     field: 'after',
     oldestId,
   });
+export const subscriptionOverHttp = () =>
+  new AppError('BAD_REQUEST', 'Subscriptions run over the WebSocket on /graphql (graphql-ws), not over HTTP');
 export const unavailable = () => new AppError('UNAVAILABLE', 'Redis is unavailable; try again shortly');
 /** A document over one of the query limits (ops/limits.ts): which limit, its maximum and the value met. */
 export const queryTooComplex = (limit: string, max: number, value: number, message: string) =>

@@ -14,6 +14,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { subscriptionOverHttp } from '../errors.js';
 
 type Rule = (args: Record<string, unknown>) => void;
 const rules = new Map<string, Rule>();
@@ -46,11 +47,15 @@ export function preflight(
   );
 }
 
-/** Runs preflight() on every mutation before any resolver. Queries write nothing, so need none. */
+/**
+ * Runs preflight() on every mutation before any resolver (queries write nothing, so need none), and
+ * refuses a subscription sent over HTTP with a typed error instead of letting it fail as a query.
+ */
 export const preflightPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ schema, document, operation, request }) {
+        if (operation?.operation === 'subscription') throw subscriptionOverHttp();
         if (operation?.operation !== 'mutation') return;
         try {
           preflight(schema, document, operation, request.variables);

@@ -24,7 +24,7 @@ export interface FeedFilter {
 
 export interface FeedOptions {
   project: string;
-  /** Resume after this entry ID; null = only events after the subscription starts. */
+  /** Resume after this entry ID; null = only events committed after this subscribe. */
   after: string | null;
   filter: FeedFilter;
   /** Checked before each delivery: a subscriber whose access ended gets nothing more. */
@@ -65,9 +65,13 @@ export class EventHub {
 
   /** Checks `after` against retention now (so the error comes back at subscribe time), then opens the feed. */
   async open(opts: FeedOptions): Promise<Feed> {
-    if (opts.after) await assertRetained(this.redis, keys.events(opts.project), opts.after);
+    const key = keys.events(opts.project);
+    if (opts.after) await assertRetained(this.redis, key, opts.after);
+    // Without `after`, "from now" means from this subscribe, not from when the feed's tail has
+    // connected: events committed in between would otherwise be lost.
+    const start = opts.after ?? ((await this.redis.xrevrange(key, '+', '-', 'COUNT', 1)) as Entry[])[0]?.[0] ?? '0-0';
     this.active++;
-    return new Feed(this, this.redis, opts, () => this.active--);
+    return new Feed(this, this.redis, opts, start, () => this.active--);
   }
 
   stop(): void {
@@ -79,7 +83,7 @@ export class EventHub {
 export class Feed implements AsyncIterableIterator<Event> {
   private readonly queue: Event[] = [];
   /** The last entry ID passed on (or skipped by the filter): the resume point. */
-  private cursor: string | null;
+  private cursor: string;
   private phase: 'replay' | 'joining' | 'live' = 'replay';
   private buffered: Event[] = [];
   private tail: Tail | null = null;
@@ -91,9 +95,10 @@ export class Feed implements AsyncIterableIterator<Event> {
     private readonly hub: EventHub,
     private readonly redis: Redis,
     private readonly opts: FeedOptions,
+    start: string,
     private readonly onEnd: () => void,
   ) {
-    this.cursor = opts.after;
+    this.cursor = start;
   }
 
   [Symbol.asyncIterator]() {
@@ -135,10 +140,6 @@ export class Feed implements AsyncIterableIterator<Event> {
   }
 
   private async replayPage(): Promise<void> {
-    if (this.cursor === null) {
-      this.phase = 'joining';
-      return;
-    }
     const key = keys.events(this.opts.project);
     const entries = (await this.redis.xrange(key, `(${this.cursor}`, '+', 'COUNT', PAGE)) as Entry[];
     // Trimming between subscribe and this read would be a silent gap: check again.
@@ -156,17 +157,11 @@ export class Feed implements AsyncIterableIterator<Event> {
     this.tail = tail;
     tail.listeners.add(this.listener);
     const key = keys.events(this.opts.project);
-    if (this.cursor === null) {
-      // Live only: start after the newest entry now (the tail's position is at or before it).
-      const last = (await this.redis.xrevrange(key, '+', '-', 'COUNT', 1)) as Entry[];
-      this.cursor = last[0]?.[0] ?? '0-0';
-    } else {
-      for (;;) {
-        const entries = (await this.redis.xrange(key, `(${this.cursor}`, '+', 'COUNT', PAGE)) as Entry[];
-        if (this.done) return;
-        this.take(readableEntries(entries, this.hub.log, this.opts.project));
-        if (entries.length < PAGE) break;
-      }
+    for (;;) {
+      const entries = (await this.redis.xrange(key, `(${this.cursor}`, '+', 'COUNT', PAGE)) as Entry[];
+      if (this.done) return;
+      this.take(readableEntries(entries, this.hub.log, this.opts.project));
+      if (entries.length < PAGE) break;
     }
     if (this.done) return;
     this.phase = 'live';
@@ -194,7 +189,7 @@ export class Feed implements AsyncIterableIterator<Event> {
   /** Queues the events past the cursor that pass the filter, in order, each once. */
   private take(events: Event[]): void {
     for (const e of events) {
-      if (this.cursor !== null && compareIds(e.id, this.cursor) <= 0) continue;
+      if (compareIds(e.id, this.cursor) <= 0) continue;
       this.cursor = e.id;
       if (!matches(e, this.opts.filter)) continue;
       if (this.opts.authorized && !this.opts.authorized()) continue;

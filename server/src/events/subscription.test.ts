@@ -105,6 +105,31 @@ describe('Subscription.events', () => {
     c.close();
   });
 
+  it('without after, delivers every event committed after the subscribe, even before its tail has connected', async () => {
+    // Guards a bug: "from now" was taken when the tail connected, so changes made in the first
+    // moments after subscribing were silently skipped.
+    const p = await makeProject(h);
+    const feed = await h.app.deps.events.open({ project: p.slug, after: null, filter: {} });
+    await rename(p.id, 'Right after subscribing');
+    const first = await Promise.race([
+      feed.next(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event within 2 s')), 2_000)),
+    ]);
+    expect(first.value).toMatchObject({ type: 'PROJECT_UPDATED', after: { name: 'Right after subscribing' } });
+    await feed.return();
+  });
+
+  it('answers a subscription sent over HTTP with a typed 400 that points to the WebSocket', async () => {
+    // Guards a bug: it ran as a query and failed as a masked INTERNAL_SERVER_ERROR.
+    const p = await makeProject(h);
+    const r = await h.gql(SUB, { p: p.id });
+    expect(r.status).toBe(400);
+    expect(r.data ?? null).toBeNull();
+    expect(r.errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('WebSocket'), extensions: { code: 'BAD_REQUEST' } }),
+    ]);
+  });
+
   it('replays a project from its first event with after "0-0"', async () => {
     const p = await makeProject(h);
     await rename(p.id, 'x');
