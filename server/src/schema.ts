@@ -10,7 +10,7 @@ import { ServiceResolver } from './services/service.resolver.js';
 import { BindingResolver } from './bindings/binding.resolver.js';
 import { EventResolver } from './events/event.resolver.js';
 import { UsageResolver } from './usage/usage.resolver.js';
-import { AgentResolver } from './agent/agent.resolver.js';
+import { AgentResolver, ServiceAgentConfigResolver } from './agent/agent.resolver.js';
 import { SeedResolver } from './seed/seed.resolver.js';
 import { ReindexResolver } from './seed/reindex.resolver.js';
 import { NamespaceAccessResolver } from './enforcement/access.resolver.js';
@@ -25,6 +25,7 @@ export const resolvers = [
   EventResolver,
   UsageResolver,
   AgentResolver,
+  ServiceAgentConfigResolver,
   SeedResolver,
   ReindexResolver,
   NamespaceAccessResolver,

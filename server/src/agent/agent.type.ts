@@ -12,7 +12,7 @@ export class AgentRedis {
   @Field(() => String, { nullable: true, description: "The service's Redis ACL user: mm:<project>:<service>" }) username!: string | null;
   @Field(() => String, {
     nullable: true,
-    description: "Derived from the service token (never stored); changes when the token is rotated",
+    description: "Derived from the service token (never stored); changes when the token is rotated. Null in an admin's read",
   })
   password!: string | null;
 }

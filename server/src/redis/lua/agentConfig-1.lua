@@ -11,6 +11,7 @@
   ARGV[7]: the project document key
   ARGV[8]: the project's password-hash HASH key   ARGV[9]: the presented token's digest (hex)
   ARGV[10]: the hash of the Redis password derived from that token
+  (ARGV[8] to ARGV[10] are the agent path's only: an admin's read passes none and writes nothing.)
   Side effect: a service made before Redis users existed has no password hash yet; when the token
   presented is the service's (its digest is the current or previous one), its hash is learned here
   (HSETNX), so no extra round trip is needed. The caller still checks the token in constant time.

@@ -48,30 +48,36 @@ export const ServiceQuery = graphql(`
   }
 `);
 
-/** What the downloadable agent config is built from: the service's bindings and their namespaces. */
-export const ServiceConfigQuery = graphql(`
-  query ServiceConfig($id: ID!) {
+/** The service's agent config as the server builds it for agents, minus the password. */
+export const ServiceAgentConfigQuery = graphql(`
+  query ServiceAgentConfig($id: ID!) {
     node(id: $id) {
       ... on Service {
         id
-        slug
-        project {
-          slug
-        }
-        bindings {
-          id
-          permissions
-          patterns
-          scopes
-          rate {
-            readRps
-            writeRps
+        agentConfig {
+          project
+          service
+          revision
+          issuedAt
+          redis {
+            host
+            port
+            tls
+            username
+            password
           }
-          namespace {
+          namespaces {
             id
             slug
             keyPrefix
             status
+            permissions
+            patterns
+            scopes
+            rate {
+              readRps
+              writeRps
+            }
             policy {
               quotaBytes
               defaultTtlSeconds
