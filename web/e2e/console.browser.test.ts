@@ -16,6 +16,8 @@ const pageErrors: string[] = [];
 const elsewhere: string[] = [];
 const cspViolations: string[] = [];
 let firstToken = '';
+/** The service's token after the rotation step. */
+let currentToken = '';
 
 const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), animations: 'disabled' });
 const dialog = () => page.getByRole('dialog');
@@ -261,6 +263,7 @@ describe('console', () => {
     const token = await page.getByTestId('token').textContent();
     expect(token).toMatch(/\S{30,}/);
     expect(token).not.toBe(firstToken);
+    currentToken = token!;
     await dialog().getByText('keeps working for 5m').waitFor();
     expect((await h.ok(`{ viewer { id } }`, {}, token)).viewer.id).toBe('service:shop/shop-api');
     expect((await h.ok(`{ viewer { id } }`, {}, firstToken)).viewer.id).toBe('service:shop/shop-api');
@@ -268,16 +271,25 @@ describe('console', () => {
     await page.getByText('The previous token works until').waitFor();
   });
 
-  it('downloads the agent config as JSON, without secrets', async () => {
+  it('downloads the agent config as JSON: what the agent route gives the service, without secrets', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download config' }).click()]);
     expect(download.suggestedFilename()).toBe('shop-shop-api.agent-config.json');
     const text = readFileSync((await download.path())!, 'utf8');
-    expect(text).not.toMatch(/token"|password|__typename/i);
+    const res = await fetch(`${h.url}/v1/agent/config`, { headers: { authorization: `Bearer ${currentToken}` } });
+    expect(res.status).toBe(200);
+    const served = (await res.json()) as { redis: { password: string }; [k: string]: unknown };
+    expect(served.redis.password).toEqual(expect.any(String));
+    // No secret: no token, no password (only the field, null), nothing of the client's own.
+    for (const secret of [currentToken, firstToken, served.redis.password]) expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/token"|__typename/i);
     const config = JSON.parse(text);
-    expect(config).toMatchObject({ project: 'shop', service: 'shop-api' });
+    // The same config, field for field; only the password is null, and the revision (which covers
+    // the password) and issuedAt are the file's own.
+    expect(config).toEqual({ ...served, redis: { ...served.redis, password: null }, revision: expect.stringMatching(/^[\w-]{27}$/), issuedAt: expect.any(String) });
     expect(config.namespaces).toEqual([
       expect.objectContaining({ id: 'namespace:shop/carts', keyPrefix: 'shop:carts:', patterns: ['shop:carts:cart:*', 'shop:carts:basket:*'], status: 'ACTIVE' }),
     ]);
+    expect(config.redis.username).toBe('mm:shop:shop-api');
   });
 
   it('lists the project\'s events with a readable before/after diff and filters', async () => {
