@@ -253,6 +253,26 @@ describe('a service on the data Redis', () => {
     expect(Object.keys(await h.redis.hgetall(keys.passwords('legacy')))).toEqual([digestHex(w.svc.token)]);
   });
 
+  it('a pattern with quotes (which ACL SETUSER would unquote or refuse) is refused, and one stored earlier cannot stop enforcement', async () => {
+    const w = await world('quoted');
+    const r = await connectAs(w.svc.token);
+    const BIND = `mutation($n: ID!, $s: ID!, $input: BindingInput!) { bindService(namespaceId: $n, serviceId: $s, input: $input) { id } }`;
+    for (const pattern of ['"\\x20"', "it's:*", 'a"b"']) {
+      const res = await h.gql(BIND, { n: w.carts.id, s: w.svc.id, input: { permissions: ['READ'], patterns: ['ok:*', pattern], scopes: ['STRING'] } });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.patterns[1]' });
+    }
+    // A binding recorded before that rule: its bad pattern is dropped, the rest of the user still applies.
+    const b = await bind(h, w.carts.id, w.svc.id, { permissions: ['READ'], patterns: ['ok:*'], scopes: ['STRING'] });
+    const doc = JSON.parse((await h.redis.get(keys.binding('quoted', 'carts', 'billing')))!);
+    doc.patterns = ['"\\x20"', 'ok:*'];
+    await h.redis.set(keys.binding('quoted', 'carts', 'billing'), JSON.stringify(doc));
+    await h.ok(gql.freeze, { id: w.orders.id });
+    await denied(r.set('quoted:orders:orders:1', 'v'));
+    expect(await r.get('quoted:carts:ok:1')).toBeNull();
+    expect((await users()).get('mm:quoted:billing')).not.toContain('"');
+    expect(b.id).toBe('binding:quoted/carts/billing');
+  });
+
   it('a wrong token never plants a password hash', async () => {
     const w = await world('planted');
     await h.redis.del(keys.passwords('planted'));
