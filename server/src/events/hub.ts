@@ -64,7 +64,7 @@ export class EventHub {
 
   /** Checks `after` against retention now (so the error comes back at subscribe time), then opens the feed. */
   async open(opts: FeedOptions): Promise<Feed> {
-    if (opts.after) await assertRetained(this.redis, keys.events(opts.project), opts.after);
+    if (opts.after) await assertRetained(this.redis, keys.events(opts.project), opts.after, { notAhead: true });
     this.active++;
     return new Feed(this, this.redis, opts, () => this.active--);
   }
