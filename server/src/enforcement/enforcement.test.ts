@@ -444,6 +444,21 @@ describe('ACL LOG', () => {
       expect.objectContaining({ serviceId: w.svc.id, after: expect.objectContaining({ object: 'denials:carts:secret', count: 1 }) }),
     ]);
   });
+
+  it('records no failed login for a user name that no service stands behind (anyone may try AUTH with any name)', async () => {
+    const w = await world('spoofed');
+    await h.data.call('ACL', 'LOG', 'RESET');
+    const r = new Redis({ port: h.data.options.port, lazyConnect: true, enableReadyCheck: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    r.on('error', () => {});
+    open.push(r);
+    await r.connect();
+    for (let i = 0; i < 5; i++) await expect(r.call('AUTH', `mm:spoofed:made-up-${i}`, 'x')).rejects.toThrow(/WRONGPASS/);
+    await expect(r.call('AUTH', 'mm:spoofed:billing', 'x')).rejects.toThrow(/WRONGPASS/); // a real service: recorded
+    expect(await h.app.deps.enforcer.pollAclLog()).toBe(1);
+    expect(await h.app.deps.enforcer.pollAclLog()).toBe(0);
+    const seen = await events(w.p.id, ['ACCESS_DENIED']);
+    expect(seen).toEqual([expect.objectContaining({ serviceId: w.svc.id, after: expect.objectContaining({ reason: 'auth', username: 'mm:spoofed:billing' }) })]);
+  });
 });
 
 describe('the data Redis configuration', () => {
