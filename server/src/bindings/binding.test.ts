@@ -165,7 +165,7 @@ describe('bindService', () => {
     ['a tab in the second pattern', { patterns: ['ok:*', 'a\tb'] }, 'input.patterns[1]'],
     ['a newline', { patterns: ['a\nb'] }, 'input.patterns[0]'],
     ['a unicode space', { patterns: ['a\u00a0b'] }, 'input.patterns[0]'],
-    ...[...'~%&<>()!#'].map((c): [string, Record<string, unknown>, string] => [`"${c}"`, { patterns: ['ok:*', `a${c}*`] }, 'input.patterns[1]']),
+    ...[...'~%&<>()!#"\''].map((c): [string, Record<string, unknown>, string] => [`"${c}"`, { patterns: ['ok:*', `a${c}*`] }, 'input.patterns[1]']),
     ['a leading ~', { patterns: ['~*'] }, 'input.patterns[0]'],
     ['non-ASCII', { patterns: ['café:*'] }, 'input.patterns[0]'],
     ['a control character', { patterns: ['a\u0001b'] }, 'input.patterns[0]'],

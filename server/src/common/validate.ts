@@ -44,8 +44,9 @@ export function rate(field: string, value: number | null): number | null {
 
 // Printable ASCII without whitespace and without the characters ACL rules give meaning to
 // (~ % & < > ( ) ! # and the like), so a pattern can never widen access beyond its namespace.
+// Quotes too: Redis splits a selector like a command line, so a quote unquotes or breaks the rule.
 const PRINTABLE = /^[\x21-\x7e]+$/;
-const ACL_SIGNIFICANT = /[~%&<>()!#;`\s]/;
+const ACL_SIGNIFICANT = /[~%&<>()!#;`"'\s]/;
 
 export function patterns(field: string, values: string[]): string[] {
   if (values.length < 1 || values.length > 50) throw badInput(field, 'must have 1-50 patterns');

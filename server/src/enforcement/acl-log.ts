@@ -12,6 +12,7 @@ import { LockedLoop } from '../common/locked-loop.js';
 import { namespaceId, serviceId } from '../common/ids.js';
 import { parseUsername } from './credentials.js';
 import { recordSystemEvent } from './record.js';
+import { AppError } from '../errors.js';
 
 const ENTRIES = 128;
 /** Clock slack between two readings of one entry's age. */
@@ -120,7 +121,9 @@ export class AclLogPoller {
             namespaceId: ns && ns[1] === p ? namespaceId(p, ns[2]!) : null,
             after: { username: e.username, reason: e.reason, context: e.context, object: e.object, count: fresh, at: new Date(e.lastAt).toISOString() },
           },
-          (tx) => tx.hset(keys.deniedSeen(p), sig, `${e.count}:${e.lastAt}`),
+          // Anyone who reaches the data Redis may try AUTH with any mm: name: a name with no service
+          // behind it must not fill the project's stream (and push its real history out).
+          (tx) => tx.exists(keys.service(p, service), () => new AppError('NOT_FOUND', 'no such service')).hset(keys.deniedSeen(p), sig, `${e.count}:${e.lastAt}`),
         );
         seen[sig] = `${e.count}:${e.lastAt}`;
         if (ok) recorded++;

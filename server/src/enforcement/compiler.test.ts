@@ -75,7 +75,7 @@ describe('compileUser (pure)', () => {
       service: 's',
       passwordHashes: ['not-a-hash', HASH.toUpperCase(), `${HASH} nopass`],
       bindings: [
-        b('n', ['READ'], ['STRING'], ['ok:*', 'bad pattern', '~*', 'x)(~*', '%RW~*', 'a&b', '']),
+        b('n', ['READ'], ['STRING'], ['ok:*', 'bad pattern', '~*', 'x)(~*', '%RW~*', 'a&b', '', '"\\x20"', 'a"b"', "it's"]),
         b('Bad Slug', ['READ'], ['STRING']),
         b('m', ['READ'], ['STRING'], ['(*)']),
       ],

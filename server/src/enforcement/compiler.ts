@@ -49,7 +49,9 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,38}$/;
 const HASH = /^[0-9a-f]{64}$/;
 // The same rule the binding input obeys: printable ASCII, nothing an ACL rule gives meaning to.
 const PATTERN = /^[\x21-\x7e]{1,200}$/;
-const ACL_SIGNIFICANT = /[~%&<>()!#;`\s]/;
+// Quotes included: Redis splits a selector like a command line, so one quote unquotes the pattern
+// or makes the whole ACL SETUSER fail (leaving the user's old rules in place).
+const ACL_SIGNIFICANT = /[~%&<>()!#;`"'\s]/;
 const safePattern = (p: string) => PATTERN.test(p) && !ACL_SIGNIFICANT.test(p);
 
 /** Why a namespace's writes are withheld, if they are. */

@@ -6,6 +6,7 @@ import { startHarness, type Harness } from '../../test/harness.js';
 import { bind, makeNamespace, makeProject, makeService } from '../../test/factories.js';
 import { keys } from '../redis/keys.js';
 import { digestHex } from '../auth/tokens.js';
+import { canonicalAclLine } from './enforcer.js';
 
 let h: Harness;
 const open: Redis[] = [];
@@ -253,6 +254,26 @@ describe('a service on the data Redis', () => {
     expect(Object.keys(await h.redis.hgetall(keys.passwords('legacy')))).toEqual([digestHex(w.svc.token)]);
   });
 
+  it('a pattern with quotes (which ACL SETUSER would unquote or refuse) is refused, and one stored earlier cannot stop enforcement', async () => {
+    const w = await world('quoted');
+    const r = await connectAs(w.svc.token);
+    const BIND = `mutation($n: ID!, $s: ID!, $input: BindingInput!) { bindService(namespaceId: $n, serviceId: $s, input: $input) { id } }`;
+    for (const pattern of ['"\\x20"', "it's:*", 'a"b"']) {
+      const res = await h.gql(BIND, { n: w.carts.id, s: w.svc.id, input: { permissions: ['READ'], patterns: ['ok:*', pattern], scopes: ['STRING'] } });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.patterns[1]' });
+    }
+    // A binding recorded before that rule: its bad pattern is dropped, the rest of the user still applies.
+    const b = await bind(h, w.carts.id, w.svc.id, { permissions: ['READ'], patterns: ['ok:*'], scopes: ['STRING'] });
+    const doc = JSON.parse((await h.redis.get(keys.binding('quoted', 'carts', 'billing')))!);
+    doc.patterns = ['"\\x20"', 'ok:*'];
+    await h.redis.set(keys.binding('quoted', 'carts', 'billing'), JSON.stringify(doc));
+    await h.ok(gql.freeze, { id: w.orders.id });
+    await denied(r.set('quoted:orders:orders:1', 'v'));
+    expect(await r.get('quoted:carts:ok:1')).toBeNull();
+    expect((await users()).get('mm:quoted:billing')).not.toContain('"');
+    expect(b.id).toBe('binding:quoted/carts/billing');
+  });
+
   it('a wrong token never plants a password hash', async () => {
     const w = await world('planted');
     await h.redis.del(keys.passwords('planted'));
@@ -406,6 +427,30 @@ describe('reconcile', () => {
   });
 });
 
+describe('reconcile without drift', () => {
+  it('records nothing when Redis only lists the same rules in another order', async () => {
+    // PUBSUB's subcommands sit in a hash table that Redis rehashes as it looks them up, and ACL LIST
+    // walks that table: the same rules applied again may come back in another order.
+    const w = await world('reorder', ['STRING', 'PUBSUB']);
+    await h.ok(gql.updateBinding, { id: w.b.id, input: { scopes: ['STRING', 'PUBSUB'] } });
+    for (let i = 0; i < 20; i++) for (const sub of ['CHANNELS', 'NUMSUB', 'NUMPAT', 'SHARDCHANNELS', 'SHARDNUMSUB']) await h.data.call('PUBSUB', sub);
+    expect(await h.app.deps.enforcer.reconcile()).toEqual([]);
+    expect(await events(w.p.id, ['ACL_DRIFT_REPAIRED'])).toEqual([]);
+  });
+
+  it('compares ACL LIST lines part by part, whatever order each part lists its rules in', () => {
+    // Two lines one Redis 7.0 gave for the same ACL SETUSER, before and after such lookups.
+    const head = 'user u on nopass sanitize-payload resetchannels -@all (~x:* resetchannels &x:* -@all +@string +@pubsub';
+    const a = `${head} -pubsub|numpat -pubsub|numsub -pubsub|shardnumsub -pubsub|shardchannels -pubsub|channels)`;
+    const b = `${head} -pubsub|shardnumsub -pubsub|shardchannels -pubsub|numsub -pubsub|channels -pubsub|numpat)`;
+    expect(a).not.toBe(b);
+    expect(canonicalAclLine(a)).toBe(canonicalAclLine(b));
+    // Rules moved between selectors, or from a selector to the root, are a change.
+    expect(canonicalAclLine('user u on (~a:* +get) (~b:* +set)')).not.toBe(canonicalAclLine('user u on (~a:* +set) (~b:* +get)'));
+    expect(canonicalAclLine('user u on +get (~a:*)')).not.toBe(canonicalAclLine('user u on (~a:* +get)'));
+  });
+});
+
 describe('ACL LOG', () => {
   it('records each denial of a MemMouse user once, as ACCESS_DENIED', async () => {
     const w = await world('denials');
@@ -423,6 +468,21 @@ describe('ACL LOG', () => {
       expect.objectContaining({ serviceId: w.svc.id, namespaceId: null, after: expect.objectContaining({ reason: 'command', object: 'keys', count: 1 }) }),
       expect.objectContaining({ serviceId: w.svc.id, after: expect.objectContaining({ object: 'denials:carts:secret', count: 1 }) }),
     ]);
+  });
+
+  it('records no failed login for a user name that no service stands behind (anyone may try AUTH with any name)', async () => {
+    const w = await world('spoofed');
+    await h.data.call('ACL', 'LOG', 'RESET');
+    const r = new Redis({ port: h.data.options.port, lazyConnect: true, enableReadyCheck: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    r.on('error', () => {});
+    open.push(r);
+    await r.connect();
+    for (let i = 0; i < 5; i++) await expect(r.call('AUTH', `mm:spoofed:made-up-${i}`, 'x')).rejects.toThrow(/WRONGPASS/);
+    await expect(r.call('AUTH', 'mm:spoofed:billing', 'x')).rejects.toThrow(/WRONGPASS/); // a real service: recorded
+    expect(await h.app.deps.enforcer.pollAclLog()).toBe(1);
+    expect(await h.app.deps.enforcer.pollAclLog()).toBe(0);
+    const seen = await events(w.p.id, ['ACCESS_DENIED']);
+    expect(seen).toEqual([expect.objectContaining({ serviceId: w.svc.id, after: expect.objectContaining({ reason: 'auth', username: 'mm:spoofed:billing' }) })]);
   });
 });
 

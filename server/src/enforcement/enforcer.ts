@@ -40,6 +40,17 @@ export async function ownedUsers(data: Redis): Promise<Map<string, ActualUser>> 
   return out;
 }
 
+/**
+ * An ACL LIST line with the rules of its root and of each selector sorted. Redis may list the same
+ * rules in another order after applying them again (it walks a hash table of subcommands that it
+ * rehashes as they are looked up, e.g. -pubsub|channels), which is not drift.
+ */
+export function canonicalAclLine(line: string): string {
+  const sorted = (s: string) => s.split(' ').filter(Boolean).sort().join(' ');
+  const selectors = (line.match(/\([^)]*\)/g) ?? []).map((s) => `(${sorted(s.slice(1, -1))})`);
+  return [sorted(line.replace(/\([^)]*\)/g, ' ')), ...selectors].join(' ');
+}
+
 interface Chain {
   tail: Promise<void>;
   pending: Promise<void> | null;
@@ -162,7 +173,7 @@ export class Enforcer {
       // A grace window that ended while no server ran is expected change, not drift.
       const graceEnded = user.endedPasswordHash !== null && was?.passwordHashes.includes(user.endedPasswordHash);
       if (!was) changes.push({ name, kind: 'MISSING' });
-      else if (was.line !== after.get(name)?.line && !graceEnded) changes.push({ name, kind: 'CHANGED' });
+      else if (canonicalAclLine(was.line) !== canonicalAclLine(after.get(name)?.line ?? '') && !graceEnded) changes.push({ name, kind: 'CHANGED' });
     }
     for (const name of stale) changes.push({ name, kind: 'UNKNOWN_USER' });
     for (const c of changes) {

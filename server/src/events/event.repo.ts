@@ -48,9 +48,11 @@ export async function eventsPage(ctx: Ctx, project: string, filter: EventFilter 
     await assertRetained(ctx.app.redis, keys.events(project), after);
   }
   // Time bounds map onto stream IDs (milliseconds), so Redis skips what is out of range.
-  const untilMs = filter?.until ? filter.until.getTime() : Infinity;
+  // IDs start at 0 (1970): an earlier since bounds nothing, an earlier until leaves nothing ((1-0 is
+  // the lowest exclusive end Redis takes).
+  const untilMs = filter?.until ? Math.max(1, filter.until.getTime()) : Infinity;
   let end = after && Number(after.split('-')[0]) < untilMs ? `(${after}` : untilMs < Infinity ? `(${untilMs}-0` : '+';
-  const start = filter?.since ? `${filter.since.getTime()}-0` : '-';
+  const start = filter?.since ? `${Math.max(0, filter.since.getTime())}-0` : '-';
   const out: Event[] = [];
   let hasNextPage = false;
   const batch = Math.max(50, size + 1);

@@ -262,6 +262,11 @@ describe('events query', () => {
     const oldest = all.at(-1)!;
     const exact = await events(P, { filter: { since: oldest.at, until: oldest.at }, first: 500 });
     expect(exact.edges).toEqual([]);
+    // Times before 1970 (before any stream ID) bound nothing below, and leave nothing above.
+    const ever = await events(P, { filter: { since: '1960-01-01T00:00:00.000Z' }, first: 500 });
+    expect(ever.edges.map((e) => e.node.id)).toEqual(all.map((e) => e.id));
+    const never = await events(P, { filter: { until: '1960-01-01T00:00:00.000Z' }, first: 500 });
+    expect(never.edges).toEqual([]);
   });
 
   it('gives the same events as overview.recentEvents', async () => {
@@ -272,7 +277,7 @@ describe('events query', () => {
   });
 
   it('refuses a malformed after, a bad page size and an unknown project', async () => {
-    for (const after of ['nonsense', '12', '1-2-3', 'namespace:paged/a']) {
+    for (const after of ['nonsense', '12', '1-2-3', 'namespace:paged/a', '99999999999999999999-0', '1-18446744073709551616']) {
       const r = await h.gql(EVENTS, { p: P, after });
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }

@@ -66,7 +66,7 @@ export class EventHub {
   /** Checks `after` against retention now (so the error comes back at subscribe time), then opens the feed. */
   async open(opts: FeedOptions): Promise<Feed> {
     const key = keys.events(opts.project);
-    if (opts.after) await assertRetained(this.redis, key, opts.after);
+    if (opts.after) await assertRetained(this.redis, key, opts.after, { notAhead: true });
     // Without `after`, "from now" means from this subscribe, not from when the feed's tail has
     // connected: events committed in between would otherwise be lost.
     const start = opts.after ?? ((await this.redis.xrevrange(key, '+', '-', 'COUNT', 1)) as Entry[])[0]?.[0] ?? '0-0';

@@ -5,12 +5,19 @@ import { badInput, eventsExpired } from '../errors.js';
 
 export const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
 
+const part = (s: string) => s.replace(/^0+(?=\d)/, '');
+
+/** Each part of an entry ID is a 64-bit unsigned number: Redis refuses a larger one. */
+const U64_MAX = '18446744073709551615';
+const fits = (digits: string) => part(digits).length < U64_MAX.length || (part(digits).length === U64_MAX.length && part(digits) <= U64_MAX);
+
+/** Whether `id` is a well-formed entry ID that Redis accepts. */
+export const isStreamId = (id: string): boolean => STREAM_ID.test(id) && id.split('-').every(fits);
+
 export function checkStreamId(id: string, field = 'after'): string {
-  if (!STREAM_ID.test(id)) throw badInput(field, 'must be an event ID from an earlier page or event');
+  if (!isStreamId(id)) throw badInput(field, 'must be an event ID from an earlier page or event');
   return id;
 }
-
-const part = (s: string) => s.replace(/^0+(?=\d)/, '');
 
 /** Numeric comparison of two entry IDs (each part may pass 2^53, so compared as digit strings). */
 export function compareIds(a: string, b: string): number {
@@ -58,8 +65,11 @@ export async function retention(redis: Redis, key: string): Promise<Retention | 
  * (Redis 7.0 does not record the newest trimmed ID, so an `after` equal to exactly that ID is
  * refused too, although nothing after it was lost: the safe side.)
  */
-export async function assertRetained(redis: Redis, key: string, after: string): Promise<void> {
+export async function assertRetained(redis: Redis, key: string, after: string, opts: { notAhead?: boolean } = {}): Promise<void> {
   const r = await retention(redis, key);
+  // A feed resuming after an ID the stream has not reached would skip every event until the clock
+  // passes that ID, silently: refuse it instead.
+  if (opts.notAhead && r && compareIds(after, r.lastGeneratedId) > 0) throw badInput('after', 'is newer than every event of this project');
   if (!r || r.trimmed <= 0) return;
   const oldest = r.firstId;
   const expired = oldest ? compareIds(after, oldest) < 0 : compareIds(after, r.lastGeneratedId) < 0;

@@ -176,6 +176,11 @@ describe('Subscription.events', () => {
       [{ p: p.id, after: 'soon' }, { code: 'BAD_USER_INPUT', field: 'after' }],
       [{ p: p.id, n: `namespace:${other.slug}/x` }, { code: 'BAD_USER_INPUT', field: 'namespaceId' }],
       [{ p: p.id, s: 'service:broken' }, { code: 'BAD_USER_INPUT', field: 'serviceId' }],
+      // Past what a stream ID part can hold (Redis would refuse it), and ahead of every event (the
+      // feed would skip everything until the clock passes it).
+      [{ p: p.id, after: '99999999999999999999-0' }, { code: 'BAD_USER_INPUT', field: 'after' }],
+      [{ p: p.id, after: '1-18446744073709551616' }, { code: 'BAD_USER_INPUT', field: 'after' }],
+      [{ p: p.id, after: `${Date.now() + 3_600_000}-0` }, { code: 'BAD_USER_INPUT', field: 'after' }],
     ];
     for (const [variables, extensions] of cases) {
       const id = c.subscribe(SUB, variables);
@@ -185,6 +190,9 @@ describe('Subscription.events', () => {
     const invalid = c.subscribe(`subscription { events(projectId: "x") { nope } }`);
     await c.until(() => c.of(invalid).some((f) => f.type === 'error'));
     expect(c.of(invalid)[0]!.payload[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const badEnum = c.subscribe(SUB, { p: p.id, t: ['NOT_A_TYPE'] });
+    await c.until(() => c.of(badEnum).some((f) => f.type === 'error'));
+    expect(c.of(badEnum)[0]!.payload[0].extensions.code).toBe('BAD_USER_INPUT');
     const unparsable = c.subscribe(`subscription {`);
     await c.until(() => c.of(unparsable).some((f) => f.type === 'error'));
     expect(c.of(unparsable)[0]!.payload[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');

@@ -7,6 +7,7 @@ import {
   createSourceEventStream,
   execute,
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   parse,
   print,
@@ -234,8 +235,12 @@ export function attachEventsWs(httpServer: http.Server, schema: GraphQLSchema, d
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify operation')];
         const variableValues = payload.variables ?? undefined;
+        // Variables that do not fit their types are the caller's error, as over HTTP (not a masked
+        // internal error from inside the execution).
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variableValues ?? {});
+        if (coerced.errors) return coerced.errors.map((e) => coded(e, 'BAD_USER_INPUT'));
         try {
-          checkDocument(schema, document, operation, variableValues, deps.config.limits);
+          checkDocument(schema, document, operation, coerced.coerced, deps.config.limits);
         } catch (err) {
           if (err instanceof GraphQLError) return [err];
           throw err;

@@ -8,7 +8,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { graphql } from './gql/index.js';
 import type { ListenEventsSubscriptionVariables } from './gql/graphql.js';
-import { compareIds, STREAM_ID } from '../events/stream-id.js';
+import { compareIds, isStreamId } from '../events/stream-id.js';
 
 graphql(`
   fragment EventLine on Event {
@@ -80,7 +80,7 @@ function options() {
   // Slugs or full IDs both work: `acme` or `project:acme`.
   const project = values.project.replace(/^project:/, '');
   const child = (kind: string, v: string | undefined) => (v === undefined ? null : v.includes(':') ? v : `${kind}:${project}/${v}`);
-  if (values.after !== undefined && !STREAM_ID.test(values.after)) usage('--after must be an event ID like 1700000000000-0');
+  if (values.after !== undefined && !isStreamId(values.after)) usage('--after must be an event ID like 1700000000000-0');
   const base = url.replace(/\/+$/, '').replace(/\/graphql$/, '');
   return {
     http: `${base}/graphql`,
