@@ -17,13 +17,24 @@ const REFRESH = `mutation($p: ID!) { refreshUsage(projectId: $p) { id overview {
 const NAMESPACES = `query($s: String!) { project(slug: $s) { overview { usedBytes topNamespaces(limit: 10) { slug } } namespaces { edges { node { slug usage { usedBytes keyCount sampledAt } } } } } }`;
 
 /**
- * used_memory without the clients' buffers: those belong to no key, and under load a client's query
- * or output buffer can still hold a large argument when we read INFO (that made this test flaky).
+ * used_memory without the clients' buffers (they belong to no key), once it has settled: Redis
+ * frees and resizes client buffers in its cron a little later and updates mem_clients_normal then,
+ * so a reading taken right after a big write can be off by tens of kB (that made this test flaky).
  */
 async function usedMemory(r: Redis): Promise<number> {
-  const info = await r.info('memory');
-  const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)![1]);
-  return field('used_memory') - field('mem_clients_normal');
+  const read = async () => {
+    const info = await r.info('memory');
+    const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)![1]);
+    return field('used_memory') - field('mem_clients_normal');
+  };
+  let last = await read();
+  for (let i = 0; i < 20; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await read();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
 }
 
 const connectedClients = async () => Number(/^connected_clients:(\d+)/m.exec(await h.data.info('clients'))![1]);
