@@ -7,6 +7,7 @@ import { bind, makeNamespace, makeProject, makeService } from '../../test/factor
 import { keys } from '../redis/keys.js';
 import { digestHex } from '../auth/tokens.js';
 import { canonicalAclLine } from './enforcer.js';
+import { startReplica } from '../../test/ws-client.js';
 
 let h: Harness;
 const open: Redis[] = [];
@@ -146,6 +147,40 @@ describe('a service on the data Redis', () => {
     expect(await r.get('freeze:orders:orders:1')).toBe('v1');
     await h.ok(gql.unfreeze, { id: w.orders.id });
     expect(await r.set('freeze:orders:orders:1', 'v3')).toBe('OK');
+  });
+
+  it('a replica that read the records before another replica changed them does not undo the change', async () => {
+    // Guards a race: replica A read the records, replica B froze the namespace and applied it, then
+    // A's write (made from the older records) gave the service its writes back until the next
+    // reconcile.
+    const w = await world('race');
+    const r = await connectAs(w.svc.token);
+    const b = await startReplica(h);
+    const hooks = h.app.deps.enforcer.hooks;
+    try {
+      let holding!: () => void;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let first = true;
+      hooks.beforeWrite = async () => {
+        if (!first) return;
+        first = false;
+        holding();
+        await gate;
+      };
+      // A: a change whose enforcement has read the records and waits before writing them.
+      const slow = h.ok(gql.updateBinding, { id: w.b.id, input: { rate: { readRps: 5 } } });
+      await held;
+      await b.ok(gql.freeze, { id: w.orders.id });
+      await denied(r.set('race:orders:orders:1', 'x'));
+      release();
+      await slow;
+      await denied(r.set('race:orders:orders:1', 'x'));
+    } finally {
+      hooks.beforeWrite = undefined;
+      await b.close();
+    }
   });
 
   it('a READ-only binding refuses writes; unbinding refuses reads too', async () => {

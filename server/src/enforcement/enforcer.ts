@@ -9,7 +9,7 @@ import { keys } from '../redis/keys.js';
 import { LockedLoop } from '../common/locked-loop.js';
 import { serviceId } from '../common/ids.js';
 import { parseUsername } from './credentials.js';
-import { desiredUsers, loadProjectState } from './state.js';
+import { desiredUsers, loadProjectState, type DesiredUser } from './state.js';
 import { recordSystemEvent } from './record.js';
 import { AclLogPoller } from './acl-log.js';
 import { checkQuotas } from './quota.js';
@@ -51,6 +51,21 @@ export function canonicalAclLine(line: string): string {
   return [sorted(line.replace(/\([^)]*\)/g, ' ')), ...selectors].join(' ');
 }
 
+/** Do two desired states give every user the same rules? */
+function sameRules(a: Map<string, DesiredUser>, b: Map<string, DesiredUser>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, user] of a) {
+    const other = b.get(name);
+    if (!other || other.rules.join(' ') !== user.rules.join(' ')) return false;
+  }
+  return true;
+}
+
+/** Test seams: a test can hold a write back to reproduce a race between replicas. */
+export interface EnforcerHooks {
+  beforeWrite?: (project: string) => Promise<void>;
+}
+
 interface Chain {
   tail: Promise<void>;
   pending: Promise<void> | null;
@@ -63,6 +78,8 @@ export class Enforcer {
   private policyCache: { at: number; value: Promise<string | null> } | null = null;
   private readonly aclLog: AclLogPoller;
   private stopped = false;
+  /** Test seams (see EnforcerHooks). */
+  readonly hooks: EnforcerHooks = {};
 
   constructor(
     readonly control: ControlRedis,
@@ -141,29 +158,22 @@ export class Enforcer {
 
   /** Applies one project's desired users; with `drift`, records what had to change. */
   private async applyProject(p: string, drift: boolean): Promise<Change[]> {
-    const state = await loadProjectState(this.control, p);
-    const now = Date.now();
-    const desired = desiredUsers(state, now);
+    let desired = desiredUsers(await loadProjectState(this.control, p), Date.now());
     const before = await ownedUsers(this.data);
-    const stale = [...before.keys()].filter((name) => parseUsername(name)?.project === p && !desired.has(name));
-
-    const pipe = this.data.pipeline();
-    for (const user of desired.values()) {
-      pipe.call('ACL', 'SETUSER', user.name, ...user.rules);
-      // A password taken away (rotation, end of grace, one added by hand) also ends its sessions.
-      const had = before.get(user.name)?.passwordHashes ?? [];
-      if (had.some((h) => !user.passwordHashes.includes(h))) {
-        pipe.call('CLIENT', 'KILL', 'USER', user.name);
-      }
+    let current = before;
+    for (let attempt = 1; ; attempt++) {
+      await this.hooks.beforeWrite?.(p);
+      await this.writeUsers(p, desired, current);
+      // Another replica may have read newer records and written them between our read and our
+      // write, which ours then undid. Its commit came before its write, so a read made now sees
+      // it: apply again until what we wrote is still what the records say.
+      const again = desiredUsers(await loadProjectState(this.control, p), Date.now());
+      if (sameRules(again, desired) || attempt === 3) break;
+      desired = again;
+      current = await ownedUsers(this.data);
     }
-    // ACL DELUSER also closes the deleted user's connections.
-    for (const name of stale) pipe.call('ACL', 'DELUSER', name);
-    const replies = (await pipe.exec()) ?? [];
-    replies.forEach(([err], i) => {
-      // CLIENT KILL USER answers an error when no connection matched; that is fine.
-      if (err && !/No such user|ERR No such client/i.test(err.message)) this.log.warn({ project: p, step: i }, 'an ACL change was refused');
-    });
     this.scheduleGrace(p, [...desired.values()].map((u) => u.graceEndsAt).filter((t): t is number => t !== null));
+    const stale = [...before.keys()].filter((name) => parseUsername(name)?.project === p && !desired.has(name));
 
     if (!drift) return [];
     const after = await ownedUsers(this.data);
@@ -186,6 +196,28 @@ export class Enforcer {
     }
     if (changes.length) this.log.info({ project: p, changes }, 'repaired ACL drift');
     return changes;
+  }
+
+  /** One pipeline: every desired user set, removed passwords' sessions killed, stale users deleted. */
+  private async writeUsers(p: string, desired: Map<string, DesiredUser>, current: Map<string, ActualUser>): Promise<void> {
+    const pipe = this.data.pipeline();
+    for (const user of desired.values()) {
+      pipe.call('ACL', 'SETUSER', user.name, ...user.rules);
+      // A password taken away (rotation, end of grace, one added by hand) also ends its sessions.
+      const had = current.get(user.name)?.passwordHashes ?? [];
+      if (had.some((h) => !user.passwordHashes.includes(h))) {
+        pipe.call('CLIENT', 'KILL', 'USER', user.name);
+      }
+    }
+    // ACL DELUSER also closes the deleted user's connections.
+    for (const name of current.keys()) {
+      if (parseUsername(name)?.project === p && !desired.has(name)) pipe.call('ACL', 'DELUSER', name);
+    }
+    const replies = (await pipe.exec()) ?? [];
+    replies.forEach(([err], i) => {
+      // CLIENT KILL USER answers an error when no connection matched; that is fine.
+      if (err && !/No such user|ERR No such client/i.test(err.message)) this.log.warn({ project: p, step: i }, 'an ACL change was refused');
+    });
   }
 
   private scheduleGrace(p: string, ends: number[]): void {
