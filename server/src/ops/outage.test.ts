@@ -123,6 +123,29 @@ describe('MemMouse through a Redis restart', () => {
     expect(await h.redis.exists(keys.project('stuck'))).toBe(0);
   });
 
+  it('refuses a write that reaches Redis after its caller was told UNAVAILABLE (Redis hung, then resumed)', async () => {
+    // A stopped process leaves the command and the connection's close unread in its socket: when it
+    // resumes it reads both and would run the command, so the script itself must refuse it.
+    const pid = Number(/process_id:(\d+)/.exec(await h.redis.info('server'))![1]);
+    process.kill(pid, 'SIGSTOP');
+    let elapsed: number;
+    let frozen;
+    try {
+      const sentAt = Date.now();
+      frozen = await h.gql(`mutation { createProject(input: { slug: "frozen", name: "Frozen", quotaBytes: 0 }) { id } }`);
+      elapsed = Date.now() - sentAt;
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    expect(frozen.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
+    expect(elapsed).toBeLessThan(2000);
+    await until('writes work again', 10_000, async () => {
+      const r = await h.gql(`mutation { createProject(input: { slug: "after-freeze", name: "After", quotaBytes: 0 }) { id } }`);
+      return !r.errors || r.errors[0]?.extensions?.code === 'ALREADY_EXISTS';
+    });
+    expect(await h.redis.exists(keys.project('frozen'))).toBe(0);
+  });
+
   it('fails fast with UNAVAILABLE while Redis is down, applies no failed write later, and recovers by itself', async () => {
     interface Outcome { kind: 'read' | 'write'; slug?: string; sentAt: number; answeredAt: number; status: number; code: string | null }
     const outcomes: Outcome[] = [];

@@ -68,6 +68,27 @@ function dropOnTimeout(client: Redis): void {
   }) as Redis['sendCommand'];
 }
 
+/** Redis's clock minus ours (ms), per connection, measured at each (re)connect. */
+const clockOffsets = new WeakMap<Redis, number>();
+
+async function measureClock(client: Redis): Promise<void> {
+  const before = Date.now();
+  const [seconds, micros] = await client.time();
+  clockOffsets.set(client, Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - (before + Date.now()) / 2);
+}
+
+/**
+ * The latest time, on Redis's own clock (ms), at which a write sent now may still run; null when
+ * the connection has no command timeout. Closing a timed-out connection does not stop a command
+ * that Redis has yet to read (a stopped or stalled process reads it, then the close), so scripts
+ * that write refuse to run after this. A margin keeps the reply's way back inside the timeout.
+ */
+export function writeDeadline(client: Redis): number | null {
+  const timeout = client.options.commandTimeout;
+  if (!timeout) return null;
+  return Math.floor(Date.now() + (clockOffsets.get(client) ?? 0) + timeout - Math.min(250, timeout / 4));
+}
+
 export async function connectRedis(url: string, name: string, extra: RedisOptions = {}): Promise<Redis> {
   const client = new Redis(url, { ...baseOptions, connectionName: name, ...extra });
   // ioredis emits 'error' on every failed reconnect; without a listener Node would crash.
@@ -87,6 +108,8 @@ export async function connectRedis(url: string, name: string, extra: RedisOption
   } finally {
     client.off('error', remember);
   }
+  await measureClock(client).catch(() => {});
+  client.on('ready', () => void measureClock(client).catch(() => {}));
   return client;
 }
 

@@ -1,8 +1,8 @@
 // Builds one call of commit-N.lua: preconditions, writes, revision bump and the audit event of one
 // mutation in one project, applied all or nothing. Failures map to the error module.
-import type { ControlRedis } from './client.js';
+import { writeDeadline, type ControlRedis } from './client.js';
 import { keys } from './keys.js';
-import { AppError, conflict, quotaExceeded } from '../errors.js';
+import { AppError, conflict, quotaExceeded, unavailable } from '../errors.js';
 import type { EventRecord } from '../events/event.record.js';
 
 type Check =
@@ -155,8 +155,11 @@ export class Tx {
       const { type, ...data } = this.event;
       plan.event = { k: this.k(keys.events(this.project)), maxlen: this.eventsMaxLen, type, data: JSON.stringify(data) };
     }
+    const deadline = writeDeadline(redis);
+    if (deadline !== null) plan.deadline = deadline;
     const reply = await redis.mmCommit(this.keyList.length, ...this.keyList, JSON.stringify(plan));
     if (reply[0] === 'OK') return String(reply[1] ?? '');
+    if (reply[0] === 'LATE') throw unavailable();
     const index = Number(reply[1]) - 1;
     throw this.failures[index]!(reply.slice(2).map(String));
   }

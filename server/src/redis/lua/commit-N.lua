@@ -20,9 +20,17 @@
       { t = "lrem", k, f, m }          remove m from that list; the field goes when it is empty
     rev: index of the project revision key (INCR after writes)
     event: { k, maxlen, type, data }  XADD k MAXLEN ~ maxlen * type <type> data <data>
+    deadline: Redis time (ms) after which nothing is written: the caller has been told the write
+                  failed (its command timed out) and must not find it applied later
   Returns: { "OK", eventId or "" }  or  { "FAIL", checkIndex (1-based), reason, detail1, detail2 }
+           or { "LATE" }
 ]]
 local plan = cjson.decode(ARGV[1])
+
+if plan.deadline then
+  local now = redis.call('TIME')
+  if tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) > plan.deadline then return { 'LATE' } end
+end
 
 local function docVersion(key)
   local raw = redis.call('GET', key)
