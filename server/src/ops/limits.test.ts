@@ -45,6 +45,14 @@ describe('checkQueryLimits (the one check HTTP and WebSocket share)', () => {
     expect(checkQueryLimits(await getSchema(), doc, { n: 1000 }, limits)).toBeNull();
   });
 
+  it('counts an explicit null first/limit as the default the resolvers then use, not as 5', async () => {
+    // The resolvers read null as "the default" (50 here): 50 + 50 × 50 items.
+    const e = await measure(`{ projects(first: null) { edges { node { namespaces(first: null) { edges { node { id } } } } } } }`);
+    expect(e?.extensions).toMatchObject({ limit: 'cost', value: 2550 });
+    const doc = parse(`query($n: Int) { projects(first: $n) { edges { node { namespaces(first: $n) { edges { node { id } } } } } } }`);
+    expect(checkQueryLimits(await getSchema(), doc, { n: null }, limits)?.extensions).toMatchObject({ limit: 'cost', value: 2550 });
+  });
+
   it('counts aliases, also inside fragments', async () => {
     const fields = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: viewer { id }`).join(' ');
     expect(await measure(`{ ${fields(15)} }`)).toBeNull();

@@ -105,8 +105,10 @@ function measureOperation(
       } catch {
         // Uncoerceable variables fail execution later with their own error; assume the default list.
       }
-      for (const name of SIZE_ARGS) {
-        const v = args[name];
+      for (const arg of def.args) {
+        if (!SIZE_ARGS.includes(arg.name)) continue;
+        // An explicit null gets the resolvers' default, which is the argument's declared default.
+        const v = args[arg.name] ?? arg.defaultValue;
         if (typeof v === 'number' && Number.isFinite(v)) return [Math.max(0, v), true];
       }
       return [DEFAULT_LIST_SIZE, true];
