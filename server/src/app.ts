@@ -111,6 +111,8 @@ export async function createApp(config: Config, opts: { log?: Logger; events?: P
     schema,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // No client uses APQ; on, a hash that does not match its query came out as an internal error.
+    persistedQueries: false,
     // main.ts handles SIGTERM (drain, loops, Redis); Apollo's own handler would race it and hang.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,

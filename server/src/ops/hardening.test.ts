@@ -80,6 +80,15 @@ describe('no leaks with NODE_ENV unset', () => {
     }
   });
 
+  it('answers persisted-query extensions as a client error, not an internal one (no APQ: nothing uses it)', async () => {
+    for (const hash of ['abc', 'f'.repeat(64)]) {
+      const withQuery = await send({ body: JSON.stringify({ query: '{ viewer { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }) });
+      expect(JSON.parse(withQuery.text).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+      const hashOnly = await send({ body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }) });
+      expect(JSON.parse(hashOnly.text).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    }
+  });
+
   it('answers an unknown route and a bad method with JSON, not an HTML page with a stack', async () => {
     const missing = await send({ path: '/nope', method: 'GET' });
     expect(missing.status).toBe(404);
