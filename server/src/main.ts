@@ -28,7 +28,20 @@ async function main() {
   }
   if (ensured.local) log.info({ url: ensured.local.url }, 'started a private redis-server (data in the data folder)');
   const app = await createApp(ensured.config, { log });
+  // A port in use or a bad HOST: name the setting and exit, instead of hanging without a listener.
+  // Prepended, so that it runs before the WebSocket server's own listener prints a stack.
+  const onListenError = (err: NodeJS.ErrnoException) => {
+    const why =
+      err.code === 'EADDRINUSE' ? `PORT: ${config.port} is in use`
+      : err.code === 'EACCES' ? `PORT: ${config.port} needs more privileges`
+      : `HOST: cannot listen on ${config.host} (${err.code ?? err.message})`;
+    console.error(`memmouse: bad setting ${why}`);
+    void ensured.local?.stop(); // signals the private redis-server at once
+    process.exit(2);
+  };
+  app.httpServer.prependOnceListener('error', onListenError);
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+  app.httpServer.off('error', onListenError);
   const port = (app.httpServer.address() as AddressInfo).port; // PORT=0 picks a free one
   const base = `http://localhost:${port}`;
 

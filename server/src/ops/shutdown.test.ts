@@ -109,3 +109,35 @@ describe('SIGTERM', () => {
     expect(output).not.toMatch(/^\{"level"/m);
   }, 30_000);
 });
+
+describe('a port that cannot be listened on', () => {
+  it('stops the server with a message naming PORT and a non-zero exit, not a hang', async () => {
+    const taken = new URL(redis.url).port; // the test's redis-server holds it
+    const failed = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'server/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        PORT: taken,
+        HOST: '127.0.0.1',
+        REDIS_URL: redis.url,
+        MM_ADMIN_TOKEN: ADMIN_TOKEN,
+        MM_DEMO_SEED: '0',
+        MM_WEB_DIST: '',
+        MM_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'mm-port-')),
+        MM_USAGE_INTERVAL_MS: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let said = '';
+    failed.stdout!.on('data', (d) => (said += String(d)));
+    failed.stderr!.on('data', (d) => (said += String(d)));
+    const code = await Promise.race([
+      new Promise<number | null>((resolve) => failed.once('exit', (c) => resolve(c))),
+      sleep(45_000).then(() => 'still running'),
+    ]);
+    if (failed.exitCode === null) failed.kill('SIGKILL');
+    expect(code).toBe(2);
+    expect(said).toMatch(new RegExp(`PORT.*${taken}.*in use`));
+    expect(said).not.toMatch(/\n\s+at /); // no stack trace
+  }, 60_000);
+});
