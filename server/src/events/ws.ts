@@ -206,6 +206,7 @@ export function attachEventsWs(httpServer: http.Server, schema: GraphQLSchema, d
           ctx.extra.socket.close(CLOSE_TRY_AGAIN, 'Try again later');
           return false;
         }
+        deps.throttle.succeed(throttled);
         const socket = ctx.extra.socket;
         connections.set(socket, { socket, viewer, authorization: header as string, valid: true });
         return true;

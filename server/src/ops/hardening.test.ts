@@ -165,20 +165,37 @@ describe('failed-authentication throttling', () => {
     expect(t.blockedFor(k)).toBe(0);
   });
 
-  it('answers 429 with Retry-After per client address, even to a valid token from there', async () => {
+  it('answers 429 with Retry-After per client address', async () => {
     const from = newAddress();
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await send({ from, body: '{"query":"{ viewer { id } }"}', headers: { authorization: `Bearer bad-${i}` } })).status);
     expect(statuses).toEqual([401, 401, 401]);
-    const blocked = await send({ from, body: '{"query":"{ viewer { id } }"}' });
+    const blocked = await send({ from, body: '{"query":"{ viewer { id } }"}', headers: { authorization: '' } });
     expect(blocked.status).toBe(429);
     const retryAfter = Number(blocked.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(JSON.parse(blocked.text).errors[0].extensions).toEqual({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: retryAfter });
     // The agent route shares the budget; another address is not affected.
-    expect((await send({ from, path: '/v1/agent/config', method: 'GET' })).status).toBe(429);
+    expect((await send({ from, path: '/v1/agent/config', method: 'GET', headers: { authorization: 'Bearer bad-x' } })).status).toBe(429);
     expect((await send({ body: '{"query":"{ viewer { id } }"}' })).status).toBe(200);
+  });
+
+  it('still serves a token that has authenticated recently from an address others got blocked', async () => {
+    // One misconfigured agent behind a shared address (a NAT, or a balancer with
+    // MM_TRUST_PROXY_HOPS unset) must not lock every other agent and admin out.
+    const p = await makeProject(h, { slug: 'shared-nat' });
+    const s = await makeService(h, p.id, { slug: 'good' });
+    const from = newAddress();
+    const agent = (token: string) => send({ from, path: '/v1/agent/config', method: 'GET', headers: { authorization: `Bearer ${token}` } });
+    expect((await agent(s.token)).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await agent(`stale-${i}`)).status).toBe(401);
+    expect((await agent('stale-3')).status).toBe(429);
+    expect((await agent(s.token)).status).toBe(200);
+    expect((await send({ from, body: '{"query":"{ viewer { kind } }"}', headers: { authorization: `Bearer ${s.token}` } })).status).toBe(200);
+    // A valid token never seen before from anywhere waits like any other caller from there.
+    const fresh = await makeService(h, p.id, { slug: 'fresh' });
+    expect((await agent(fresh.token)).status).toBe(429);
   });
 
   it('answers 429 per token, from any address, on GraphQL and the agent route', async () => {

@@ -17,6 +17,8 @@ interface Window {
 
 export class AuthThrottle {
   private readonly windows = new Map<string, Window>();
+  /** Credential keys that authenticated within the window, until when: their address's block spares them. */
+  private readonly known = new Map<string, number>();
 
   constructor(
     private readonly limit: number,
@@ -30,13 +32,26 @@ export class AuthThrottle {
   blockedFor(keys: readonly string[]): number {
     const now = this.now();
     let wait = 0;
+    const cred = keys.find((k) => k.startsWith('cred:'));
+    const known = cred !== undefined && (this.known.get(cred) ?? 0) > now;
     for (const key of keys) {
+      // One bad client behind a shared address (a NAT, a balancer) must not lock out the good ones.
+      if (known && key.startsWith('addr:')) continue;
       const w = this.windows.get(key);
       if (!w) continue;
       if (w.resetAt <= now) this.windows.delete(key);
       else if (w.failures >= this.limit) wait = Math.max(wait, w.resetAt - now);
     }
     return wait;
+  }
+
+  /** Records a successful authentication: the credential passes its address's block for a window. */
+  succeed(keys: readonly string[]): void {
+    const cred = keys.find((k) => k.startsWith('cred:'));
+    if (!cred) return;
+    this.known.delete(cred);
+    while (this.known.size >= this.maxEntries) this.known.delete(this.known.keys().next().value!);
+    this.known.set(cred, this.now() + this.windowMs);
   }
 
   /** Records one failed authentication against every key. */
@@ -78,8 +93,8 @@ export function clientAddress(req: IncomingMessage, hops: number): string | unde
 }
 
 /**
- * Answers 429 with Retry-After while the caller is blocked; counts every 401 it answers. Used on
- * every route that authenticates (GraphQL over HTTP, the agent route).
+ * Answers 429 with Retry-After while the caller is blocked; counts every 401 it answers and notes
+ * every success. Used on every route that authenticates (GraphQL over HTTP, the agent route).
  */
 export function throttleMiddleware(throttle: AuthThrottle, onRefuse: (code: string) => void = () => {}) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -95,6 +110,8 @@ export function throttleMiddleware(throttle: AuthThrottle, onRefuse: (code: stri
     }
     res.on('finish', () => {
       if (res.statusCode === 401) throttle.fail(keys);
+      // Both routes authenticate before answering 2xx or 304.
+      else if ((res.statusCode >= 200 && res.statusCode < 300) || res.statusCode === 304) throttle.succeed(keys);
     });
     next();
   };
