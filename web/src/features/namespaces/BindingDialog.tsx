@@ -32,15 +32,19 @@ function rps(text: string): number | null | 'bad' {
 export function BindingDialog({
   namespace,
   services,
+  boundServiceIds,
   binding,
   onClose,
 }: {
   namespace: { id: string; slug: string; keyPrefix: string };
   services: ServiceOption[];
+  /** Services with a binding here already: bindService replaces a binding, so a new one must not pick them. */
+  boundServiceIds: readonly string[];
   binding: BindingData | null;
   onClose: () => void;
 }) {
-  const [serviceId, setServiceId] = useState(binding?.service.id ?? services[0]?.id ?? '');
+  const choices = binding ? services : services.filter((s) => !boundServiceIds.includes(s.id));
+  const [serviceId, setServiceId] = useState(binding?.service.id ?? choices[0]?.id ?? '');
   const service = services.find((s) => s.id === serviceId) ?? (binding ? { ...binding.service, scopes: binding.service.scopes } : undefined);
   const [permissions, setPermissions] = useState<Access[]>(binding?.permissions ?? ['READ', 'WRITE']);
   const [patterns, setPatterns] = useState<string[]>(binding?.patterns ?? ['*']);
@@ -94,9 +98,19 @@ export function BindingDialog({
     >
       <form onSubmit={submit} className="space-y-5" noValidate>
         {problem && !isFieldProblem(problem, FIELDS) && <FormProblem title={problem.title} message={problem.message} />}
-        <Field label="Service" error={err('serviceId')} hint={services.length === 0 ? 'This project has no services yet: create one first.' : undefined}>
+        <Field
+          label="Service"
+          error={err('serviceId')}
+          hint={
+            services.length === 0
+              ? 'This project has no services yet: create one first.'
+              : choices.length === 0
+                ? 'Every service of this project is bound here already: edit its binding instead.'
+                : undefined
+          }
+        >
           <select className="input" name="service" value={serviceId} onChange={(e) => chooseService(e.target.value)} disabled={!!binding}>
-            {services.map((s) => (
+            {choices.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.slug})
               </option>
