@@ -8,12 +8,14 @@ import { FormProblem } from '../../components/ui/States';
 import { toast } from '../../components/ui/Toast';
 import type { Access, Scope } from '../../gql/graphql';
 import { fieldError, isFieldProblem } from '../../lib/errors';
+import { MAX_INT } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 import type { BindingData } from './BindingRow';
 import { BindServiceMutation, UpdateBindingMutation } from './namespaces.operations';
 
 const FIELDS = ['serviceId', 'permissions', 'patterns', 'scopes', 'rate.readRps', 'rate.writeRps', 'rate'];
 const ACCESS: Access[] = ['READ', 'WRITE'];
+const RPS_HINT = `A whole number of requests per second up to ${MAX_INT.toLocaleString('en-US')}, or empty for unlimited`;
 
 interface ServiceOption {
   id: string;
@@ -25,7 +27,7 @@ interface ServiceOption {
 function rps(text: string): number | null | 'bad' {
   const t = text.trim();
   if (t === '' || t.toLowerCase() === 'unlimited') return null;
-  return /^\d+$/.test(t) ? Number(t) : 'bad';
+  return /^\d+$/.test(t) && Number(t) <= MAX_INT ? Number(t) : 'bad';
 }
 
 /** Bind a service to a namespace, or edit an existing binding (patterns, access, scopes, rates). */
@@ -68,8 +70,8 @@ export function BindingDialog({
     const w = rps(writeRps);
     const errors: Record<string, string> = {};
     if (!serviceId) errors.serviceId = 'Choose a service';
-    if (r === 'bad') errors['rate.readRps'] = 'A whole number of requests per second, or empty for unlimited';
-    if (w === 'bad') errors['rate.writeRps'] = 'A whole number of requests per second, or empty for unlimited';
+    if (r === 'bad') errors['rate.readRps'] = RPS_HINT;
+    if (w === 'bad') errors['rate.writeRps'] = RPS_HINT;
     setLocal(errors);
     if (Object.keys(errors).length || r === 'bad' || w === 'bad') return;
     const input = { permissions, patterns: patterns.map((p) => p.trim()), scopes, rate: { readRps: r, writeRps: w } };

@@ -157,5 +157,10 @@ describe('BindingDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Bind service' }));
     expect(screen.getByLabelText('Write limit (requests/s)').getAttribute('aria-invalid')).toBe('true');
     expect(requests).toEqual([]);
+    // Past a GraphQL Int the server could only answer with a parse error naming a variable.
+    await user.type(screen.getByLabelText('Read limit (requests/s)'), '3000000000');
+    await user.click(screen.getByRole('button', { name: 'Bind service' }));
+    expect(screen.getByLabelText('Read limit (requests/s)').getAttribute('aria-invalid')).toBe('true');
+    expect(requests).toEqual([]);
   });
 });
