@@ -52,5 +52,6 @@ describe('durations and times', () => {
 
   it('suggests a slug from a name', () => {
     expect(slugify('Acme Shop!')).toBe('acme-shop');
+    expect(slugify('Ünïcödé Café')).toBe('unicode-cafe');
   });
 });

@@ -138,6 +138,8 @@ export function slugify(name: string): string {
   return name
     .toLowerCase()
     .normalize('NFKD')
+    // Accents come apart from their letters: drop them, so "Café" is "cafe", not "cafe-".
+    .replace(/\p{M}+/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 39);
