@@ -56,7 +56,7 @@ export function BindingDialog({
   const [local, setLocal] = useState<Record<string, string>>({});
   const create = useAction(BindServiceMutation);
   const update = useAction(UpdateBindingMutation);
-  const { fetching, problem } = binding ? update : create;
+  const { fetching, problem, setProblem } = binding ? update : create;
 
   function chooseService(id: string) {
     setServiceId(id);
@@ -73,7 +73,7 @@ export function BindingDialog({
     if (r === 'bad') errors['rate.readRps'] = RPS_HINT;
     if (w === 'bad') errors['rate.writeRps'] = RPS_HINT;
     setLocal(errors);
-    if (Object.keys(errors).length || r === 'bad' || w === 'bad') return;
+    if (Object.keys(errors).length || r === 'bad' || w === 'bad') return setProblem(null);
     const input = { permissions, patterns: patterns.map((p) => p.trim()), scopes, rate: { readRps: r, writeRps: w } };
     const ok = binding
       ? await update.run({ id: binding.id, input, expectedVersion: binding.version })

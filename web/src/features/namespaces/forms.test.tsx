@@ -150,6 +150,21 @@ describe('BindingDialog', () => {
     expect(screen.getByRole('button', { name: 'Bind service' })).toHaveProperty('disabled', true);
   });
 
+  it('drops the server\'s answer to an earlier try once the form refuses a new value itself', async () => {
+    const { requests } = renderWithServer(<BindingDialog namespace={ns} services={services} boundServiceIds={[]} binding={null} onClose={() => {}} />, () =>
+      badInput('input.patterns[0]', 'must be 1-200 characters'),
+    );
+    const user = userEvent.setup();
+    await user.clear(screen.getByLabelText('Pattern 1'));
+    await user.click(screen.getByRole('button', { name: 'Bind service' }));
+    await waitFor(() => expect(screen.getByLabelText('Pattern 1').getAttribute('aria-invalid')).toBe('true'));
+    await user.type(screen.getByLabelText('Pattern 1'), 'cart:*');
+    await user.type(screen.getByLabelText('Read limit (requests/s)'), '-1');
+    await user.click(screen.getByRole('button', { name: 'Bind service' }));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([expect.stringMatching(/^A whole number of requests per second/)]);
+    expect(requests).toHaveLength(1);
+  });
+
   it('checks a rate limit before sending it', async () => {
     const { requests } = renderWithServer(<BindingDialog namespace={ns} services={services} boundServiceIds={[]} binding={null} onClose={() => {}} />, () => ({ data: null }));
     const user = userEvent.setup();
