@@ -268,7 +268,7 @@ describe('console', () => {
     expect((await h.ok(`{ viewer { id } }`, {}, token)).viewer.id).toBe('service:shop/shop-api');
     expect((await h.ok(`{ viewer { id } }`, {}, firstToken)).viewer.id).toBe('service:shop/shop-api');
     await page.keyboard.press('Escape');
-    await page.getByText('The previous token works until').waitFor();
+    await page.getByText('The previous token stops working').waitFor();
   });
 
   it('downloads the agent config as JSON: what the agent route gives the service, without secrets', async () => {

@@ -26,6 +26,7 @@ describe('the error funnel', () => {
     expect(formField('policy.quotaBytes')).toEqual({ field: 'quotaBytes', index: null });
     expect(formField('input.rate.readRps')).toEqual({ field: 'rate.readRps', index: null });
     expect(formField('graceSeconds')).toEqual({ field: 'graceSeconds', index: null });
+    expect(formField('input.policy.defaultTtlSeconds')).toEqual({ field: 'defaultTtlSeconds', index: null });
   });
 
   it('explains CONFLICT as someone else\'s change, with what to do', () => {

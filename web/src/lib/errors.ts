@@ -1,6 +1,7 @@
 // The one place an error becomes something to show, decided by extensions.code. Forms put a
 // BAD_USER_INPUT next to the field its extensions.field names; everything else becomes a toast.
 import type { CombinedError } from 'urql';
+import { formatBytes } from './format';
 
 export interface Problem {
   /** extensions.code, NETWORK when the server could not be reached, null when unknown */
@@ -19,10 +20,11 @@ type ErrorLike = Pick<CombinedError, 'graphQLErrors' | 'networkError' | 'message
 // Argument names that wrap a form's fields; the form only knows the fields inside them.
 const WRAPPERS = new Set(['input', 'policy']);
 
-/** "input.patterns[2]" -> { field: "patterns", index: 2 }; "input.rate.readRps" -> "rate.readRps". */
+/** "input.patterns[2]" -> { field: "patterns", index: 2 }; "input.rate.readRps" -> "rate.readRps"; "input.policy.quotaBytes" -> "quotaBytes". */
 export function formField(path: string): { field: string; index: number | null } {
   const parts = path.split('.');
-  if (parts.length > 1 && WRAPPERS.has(parts[0]!)) parts.shift();
+  // Nested wrappers too: a new namespace's policy errors are "input.policy.quotaBytes".
+  while (parts.length > 1 && WRAPPERS.has(parts[0]!)) parts.shift();
   const last = parts.join('.');
   const m = /^(.*)\[(\d+)\]$/.exec(last);
   return m ? { field: m[1]!, index: Number(m[2]) } : { field: last, index: null };
@@ -78,8 +80,13 @@ export function describeError(error: ErrorLike): Problem {
     case 'NOT_FOUND':
       return { code, title: 'Not found', message: `${capitalize(first.message)}. It may have been deleted.`, ...none };
     case 'QUOTA_EXCEEDED': {
-      const raw = first.extensions?.field;
-      return { code, title: 'Over quota', message: first.message, ...(typeof raw === 'string' ? formField(raw) : none) };
+      const { field: raw, total, limit } = first.extensions ?? {};
+      // The server counts in bytes; people read sizes.
+      const message =
+        typeof total === 'number' && typeof limit === 'number'
+          ? `The namespaces' quotas would total ${formatBytes(total)}, more than the project's quota of ${formatBytes(limit)}`
+          : first.message;
+      return { code, title: 'Over quota', message, ...(typeof raw === 'string' ? formField(raw) : none) };
     }
     case 'UNAUTHENTICATED':
       return { code, title: 'Signed out', message: 'That token was not accepted. Sign in with an admin token.', ...none };

@@ -33,6 +33,13 @@ describe('durations and times', () => {
     expect(parseDuration('3600')).toEqual({ ok: true, value: 3600 });
     expect(parseDuration('')).toEqual({ ok: true, value: null });
     expect(parseDuration('soon').ok).toBe(false);
+    // "0" is no TTL the server accepts (a wizard's review showed it as "None"), and past a GraphQL
+    // Int the server can only answer with a parse error naming a variable.
+    expect(parseDuration('0')).toEqual({ ok: false, error: 'Must be at least 1s' });
+    expect(parseDuration('0.1s')).toEqual({ ok: false, error: 'Must be at least 1s' });
+    expect(parseDuration('99999d')).toEqual({ ok: false, error: 'That duration is too long' });
+    expect(parseDuration('3000000000')).toEqual({ ok: false, error: 'That duration is too long' });
+    expect(parseDuration('1.5h')).toEqual({ ok: true, value: 5400 });
     expect(formatDuration(5400)).toBe('1h 30m');
   });
 
@@ -45,5 +52,6 @@ describe('durations and times', () => {
 
   it('suggests a slug from a name', () => {
     expect(slugify('Acme Shop!')).toBe('acme-shop');
+    expect(slugify('Ünïcödé Café')).toBe('unicode-cafe');
   });
 });

@@ -54,20 +54,28 @@ export function bytesForInput(bytes: number): string {
   return String(bytes);
 }
 
+/** The largest GraphQL Int: TTLs, overlap windows and rate limits travel as Int. */
+export const MAX_INT = 2 ** 31 - 1;
+
 const DURATION: Record<string, number> = { s: 1, sec: 1, m: 60, min: 60, h: 3600, d: 86400, w: 604800 };
 
 /** "1h" -> 3600, "90 s" -> 90, "2d 3h" -> 183600, "3600" -> 3600; empty -> null (no default TTL). */
 export function parseDuration(text: string): { ok: true; value: number | null } | { ok: false; error: string } {
   const t = text.trim().toLowerCase();
   if (t === '' || t === 'none') return { ok: true, value: null };
-  if (/^\d+$/.test(t)) return { ok: true, value: Number(t) };
   let total = 0;
-  const rest = t.replace(/(\d+(?:\.\d+)?)\s*(sec|min|s|m|h|d|w)\b\s*/g, (_all, n: string, u: string) => {
-    total += Number(n) * DURATION[u]!;
-    return '';
-  });
-  if (rest !== '' || total <= 0) return { ok: false, error: 'Type a duration like 30s, 15m, 1h or 7d' };
-  return { ok: true, value: Math.round(total) };
+  const rest = /^\d+$/.test(t)
+    ? ((total = Number(t)), '')
+    : t.replace(/(\d+(?:\.\d+)?)\s*(sec|min|s|m|h|d|w)\b\s*/g, (_all, n: string, u: string) => {
+        total += Number(n) * DURATION[u]!;
+        return '';
+      });
+  if (rest !== '') return { ok: false, error: 'Type a duration like 30s, 15m, 1h or 7d' };
+  const value = Math.round(total);
+  // "0" or "0.1s" is no duration at all; past a GraphQL Int the server could only answer with a parse error.
+  if (value < 1) return { ok: false, error: 'Must be at least 1s' };
+  if (value > MAX_INT) return { ok: false, error: 'That duration is too long' };
+  return { ok: true, value };
 }
 
 /** 3600 -> "1h", 5400 -> "1h 30m", 45 -> "45s". */
@@ -130,6 +138,8 @@ export function slugify(name: string): string {
   return name
     .toLowerCase()
     .normalize('NFKD')
+    // Accents come apart from their letters: drop them, so "Café" is "cafe", not "cafe-".
+    .replace(/\p{M}+/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 39);

@@ -20,13 +20,18 @@ let ws: WsClient | null = null;
 // Whether the WebSocket is up, for the "Live" badges: connecting until acknowledged.
 export type SocketState = 'connecting' | 'live';
 let socketState: SocketState = 'connecting';
+let socketUps = 0;
 const socketListeners = new Set<() => void>();
-function setSocketState(s: SocketState) {
+/** What the graphql-ws client reports (tests report it too). */
+export function reportSocket(s: SocketState) {
+  if (s === 'live' && socketState !== 'live') socketUps++;
   socketState = s;
   socketListeners.forEach((l) => l());
 }
 export const socketStatus = {
   get: () => socketState,
+  /** How many times the socket came up: from the second on, it came back after a drop. */
+  ups: () => socketUps,
   subscribe(listener: () => void) {
     socketListeners.add(listener);
     return () => void socketListeners.delete(listener);
@@ -41,8 +46,8 @@ export function websocket(): WsClient {
     retryAttempts: Infinity,
     shouldRetry: () => true,
     on: {
-      connected: () => setSocketState('live'),
-      closed: () => setSocketState('connecting'),
+      connected: () => reportSocket('live'),
+      closed: () => reportSocket('connecting'),
     },
     connectionParams: () => {
       const token = getToken();

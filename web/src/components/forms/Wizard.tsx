@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { ArrowLeft, ArrowRight } from 'lucide-react';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
@@ -32,6 +32,13 @@ export function Wizard({ title, description, steps, stepOf, check, render, submi
     if (s !== undefined) setStep(s);
   }, [problem, stepOf]);
 
+  // A step without a field of its own (the review) would leave focus on the page, where Enter does
+  // nothing: give it to the step's main button so Enter keeps going.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!form.current?.contains(document.activeElement)) form.current?.querySelector<HTMLButtonElement>('button[type=submit]')?.focus();
+  }, [step]);
+
   function submit(e: FormEvent) {
     e.preventDefault();
     const errors = check(step);
@@ -45,7 +52,7 @@ export function Wizard({ title, description, steps, stepOf, check, render, submi
 
   return (
     <Dialog title={title} description={description} onClose={onClose} locked={busy}>
-      <form onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         <Steps steps={steps} current={step} />
         {problem && !isFieldProblem(problem, Object.keys(stepOf)) && <FormProblem title={problem.title} message={problem.message} />}
         {render(step, errorAt)}

@@ -21,8 +21,11 @@ const ViewerQuery = graphql(`
 `);
 
 /** Where a signed-in user goes next: back to the page that sent them here, never off-site. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/projects';
+export function safeNext(next: string | null, origin = window.location.origin): string {
+  if (!next?.startsWith('/')) return '/projects';
+  // Browsers read "/\host" (and "/<tab>/host") as "//host": resolve it the way they do.
+  const url = new URL(next, origin);
+  return url.origin === origin ? url.pathname + url.search + url.hash : '/projects';
 }
 
 export function SignInPage() {

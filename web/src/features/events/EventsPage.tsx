@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { Activity, ChevronDown, Pause, Play } from 'lucide-react';
 import { useQuery } from 'urql';
@@ -28,17 +28,23 @@ function EventPage({
   after,
   isLast,
   hide,
+  reload,
   onLoadMore,
 }: {
   projectId: string;
   filter: EventFilter;
   after: string | null;
   isLast: boolean;
+  /** Bumped to read the page again from the server (events may have been missed). */
+  reload: number;
   /** Events already shown from the live feed (one could be in both around the moment of loading). */
   hide: ReadonlySet<string>;
   onLoadMore: (cursor: string) => void;
 }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: EventsQuery, variables: { projectId, filter, first: PAGE, after } });
+  useEffect(() => {
+    if (reload > 0) refetch({ requestPolicy: 'network-only' });
+  }, [reload, refetch]);
   if (error && !data) return <div className="p-4"><ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /></div>;
   if (!data) return <div className="p-4"><Loading rows={2} label="Loading events" /></div>;
   const { edges, pageInfo } = data.events;
@@ -77,11 +83,20 @@ export function EventsPage() {
   const filter = useMemo<EventFilter>(() => ({ namespaceId: namespaceId || null, serviceId: serviceId || null, types: type ? [type] : null }), [namespaceId, serviceId, type]);
   const project = data?.project;
   const matches = (e: LiveEvent) => (!namespaceId || e.namespaceId === namespaceId) && (!serviceId || e.serviceId === serviceId) && (!type || e.type === type);
-  const live = useLiveEvents((e) => {
-    if (!matches(e)) return;
-    if (paused) setHeld((h) => [e, ...h]);
-    else setArrived((a) => [e, ...a]);
-  });
+  // After a reconnect the newest page is read again: it holds what arrived live and what was missed.
+  const [reload, setReload] = useState(0);
+  const live = useLiveEvents(
+    (e) => {
+      if (!matches(e)) return;
+      if (paused) setHeld((h) => [e, ...h]);
+      else setArrived((a) => [e, ...a]);
+    },
+    () => {
+      setArrived([]);
+      setHeld([]);
+      setReload((n) => n + 1);
+    },
+  );
   const arrivedIds = useMemo(() => new Set(arrived.map((e) => e.id)), [arrived]);
 
   if (error && !data) return <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
@@ -148,6 +163,7 @@ export function EventsPage() {
               after={after}
               isLast={i === pages.length - 1}
               hide={arrivedIds}
+              reload={after === null ? reload : 0}
               onLoadMore={(c) => setPages([...pages, c])}
             />
           ))}

@@ -12,6 +12,8 @@ type Listener = (event: LiveEvent) => void;
 
 interface Live {
   listeners: Set<Listener>;
+  /** Called when the feed may have missed events (the socket came back after a drop). */
+  resyncs: Set<() => void>;
   active: boolean;
 }
 
@@ -20,7 +22,7 @@ const LiveContext = createContext<Live | null>(null);
 export function ProjectLive({ slug, children }: { slug: string; children: ReactNode }) {
   const [{ data }] = useQuery({ query: ProjectIdQuery, variables: { slug } });
   const projectId = data?.project?.id ?? null;
-  const live = useRef<Live>({ listeners: new Set(), active: false });
+  const live = useRef<Live>({ listeners: new Set(), resyncs: new Set(), active: false });
   live.current.active = projectId !== null;
   const client = useClient();
   // Subscribed outside React state on purpose: a state updater may run more than once, and each
@@ -32,26 +34,45 @@ export function ProjectLive({ slug, children }: { slug: string; children: ReactN
     });
     return unsubscribe;
   }, [client, projectId]);
+  // Events sent while the socket was down never arrive: when it is back, listeners reload instead.
+  useEffect(() => {
+    let last = socketStatus.get();
+    return socketStatus.subscribe(() => {
+      const now = socketStatus.get();
+      if (now === 'live' && last !== 'live' && socketStatus.ups() > 1) for (const r of live.current.resyncs) r();
+      last = now;
+    });
+  }, []);
   return <LiveContext.Provider value={live.current}>{children}</LiveContext.Provider>;
 }
 
-/** Calls `onEvent` for every event of the open project; returns the feed's state for a badge. */
-export function useLiveEvents(onEvent: Listener): LiveState {
+/**
+ * Calls `onEvent` for every event of the open project, and `onResync` when events may have been
+ * missed (after a reconnect); returns the feed's state for a badge.
+ */
+export function useLiveEvents(onEvent: Listener, onResync?: () => void): LiveState {
   const live = useContext(LiveContext);
   const handler = useRef(onEvent);
   handler.current = onEvent;
+  const resync = useRef(onResync);
+  resync.current = onResync;
   useEffect(() => {
     if (!live) return;
     const l: Listener = (e) => handler.current(e);
+    const r = () => resync.current?.();
     live.listeners.add(l);
-    return () => void live.listeners.delete(l);
+    live.resyncs.add(r);
+    return () => {
+      live.listeners.delete(l);
+      live.resyncs.delete(r);
+    };
   }, [live]);
   const socket = useSyncExternalStore(socketStatus.subscribe, socketStatus.get);
   return live?.active ? socket : 'off';
 }
 
 /**
- * Refetches a page's data when an event arrives. A burst of events (a seed, a script) becomes
+ * Refetches a page's data when an event arrives (or may have been missed). A burst of events (a seed, a script) becomes
  * one refetch, not one per event.
  */
 export function useLiveRefetch(refetch: () => void): LiveState {
@@ -59,13 +80,14 @@ export function useLiveRefetch(refetch: () => void): LiveState {
   const latest = useRef(refetch);
   latest.current = refetch;
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
-  return useLiveEvents(() => {
+  const schedule = () => {
     if (timer.current) return;
     timer.current = setTimeout(() => {
       timer.current = null;
       latest.current();
     }, 250);
-  });
+  };
+  return useLiveEvents(schedule, schedule);
 }
 
 export function LiveBadge({ state }: { state: LiveState }) {

@@ -8,12 +8,14 @@ import { FormProblem } from '../../components/ui/States';
 import { toast } from '../../components/ui/Toast';
 import type { Access, Scope } from '../../gql/graphql';
 import { fieldError, isFieldProblem } from '../../lib/errors';
+import { MAX_INT } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 import type { BindingData } from './BindingRow';
 import { BindServiceMutation, UpdateBindingMutation } from './namespaces.operations';
 
 const FIELDS = ['serviceId', 'permissions', 'patterns', 'scopes', 'rate.readRps', 'rate.writeRps', 'rate'];
 const ACCESS: Access[] = ['READ', 'WRITE'];
+const RPS_HINT = `A whole number of requests per second up to ${MAX_INT.toLocaleString('en-US')}, or empty for unlimited`;
 
 interface ServiceOption {
   id: string;
@@ -25,22 +27,26 @@ interface ServiceOption {
 function rps(text: string): number | null | 'bad' {
   const t = text.trim();
   if (t === '' || t.toLowerCase() === 'unlimited') return null;
-  return /^\d+$/.test(t) ? Number(t) : 'bad';
+  return /^\d+$/.test(t) && Number(t) <= MAX_INT ? Number(t) : 'bad';
 }
 
 /** Bind a service to a namespace, or edit an existing binding (patterns, access, scopes, rates). */
 export function BindingDialog({
   namespace,
   services,
+  boundServiceIds,
   binding,
   onClose,
 }: {
   namespace: { id: string; slug: string; keyPrefix: string };
   services: ServiceOption[];
+  /** Services with a binding here already: bindService replaces a binding, so a new one must not pick them. */
+  boundServiceIds: readonly string[];
   binding: BindingData | null;
   onClose: () => void;
 }) {
-  const [serviceId, setServiceId] = useState(binding?.service.id ?? services[0]?.id ?? '');
+  const choices = binding ? services : services.filter((s) => !boundServiceIds.includes(s.id));
+  const [serviceId, setServiceId] = useState(binding?.service.id ?? choices[0]?.id ?? '');
   const service = services.find((s) => s.id === serviceId) ?? (binding ? { ...binding.service, scopes: binding.service.scopes } : undefined);
   const [permissions, setPermissions] = useState<Access[]>(binding?.permissions ?? ['READ', 'WRITE']);
   const [patterns, setPatterns] = useState<string[]>(binding?.patterns ?? ['*']);
@@ -50,7 +56,7 @@ export function BindingDialog({
   const [local, setLocal] = useState<Record<string, string>>({});
   const create = useAction(BindServiceMutation);
   const update = useAction(UpdateBindingMutation);
-  const { fetching, problem } = binding ? update : create;
+  const { fetching, problem, setProblem } = binding ? update : create;
 
   function chooseService(id: string) {
     setServiceId(id);
@@ -64,10 +70,10 @@ export function BindingDialog({
     const w = rps(writeRps);
     const errors: Record<string, string> = {};
     if (!serviceId) errors.serviceId = 'Choose a service';
-    if (r === 'bad') errors['rate.readRps'] = 'A whole number of requests per second, or empty for unlimited';
-    if (w === 'bad') errors['rate.writeRps'] = 'A whole number of requests per second, or empty for unlimited';
+    if (r === 'bad') errors['rate.readRps'] = RPS_HINT;
+    if (w === 'bad') errors['rate.writeRps'] = RPS_HINT;
     setLocal(errors);
-    if (Object.keys(errors).length || r === 'bad' || w === 'bad') return;
+    if (Object.keys(errors).length || r === 'bad' || w === 'bad') return setProblem(null);
     const input = { permissions, patterns: patterns.map((p) => p.trim()), scopes, rate: { readRps: r, writeRps: w } };
     const ok = binding
       ? await update.run({ id: binding.id, input, expectedVersion: binding.version })
@@ -94,9 +100,19 @@ export function BindingDialog({
     >
       <form onSubmit={submit} className="space-y-5" noValidate>
         {problem && !isFieldProblem(problem, FIELDS) && <FormProblem title={problem.title} message={problem.message} />}
-        <Field label="Service" error={err('serviceId')} hint={services.length === 0 ? 'This project has no services yet: create one first.' : undefined}>
+        <Field
+          label="Service"
+          error={err('serviceId')}
+          hint={
+            services.length === 0
+              ? 'This project has no services yet: create one first.'
+              : choices.length === 0
+                ? 'Every service of this project is bound here already: edit its binding instead.'
+                : undefined
+          }
+        >
           <select className="input" name="service" value={serviceId} onChange={(e) => chooseService(e.target.value)} disabled={!!binding}>
-            {services.map((s) => (
+            {choices.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.slug})
               </option>

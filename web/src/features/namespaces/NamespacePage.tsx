@@ -217,7 +217,15 @@ export function NamespacePage() {
       </Section>
 
       {pending?.kind === 'policy' && <PolicyDialog namespace={ns} onReload={reload} onClose={close} />}
-      {pending?.kind === 'bind' && <BindingDialog namespace={ns} services={services} binding={pending.binding} onClose={close} />}
+      {pending?.kind === 'bind' && (
+        <BindingDialog
+          namespace={ns}
+          services={services}
+          boundServiceIds={ns.bindings.map((b) => bindingData(b).service.id)}
+          binding={pending.binding}
+          onClose={close}
+        />
+      )}
       {pending?.kind === 'freeze' && (
         <Confirm
           title={frozen ? `Unfreeze ${ns.name}?` : `Freeze ${ns.name}?`}

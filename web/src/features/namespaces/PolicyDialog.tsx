@@ -38,7 +38,10 @@ export function PolicyDialog({ namespace, onReload, onClose }: Props) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const parsed = parsePolicy(draft);
-    if (!parsed.ok) return setLocal(parsed.errors);
+    if (!parsed.ok) {
+      setProblem(null);
+      return setLocal(parsed.errors);
+    }
     setLocal({});
     const changes = changedPolicy(draft, initial.current, parsed.policy);
     if (Object.keys(changes).length === 0) return onClose();

@@ -100,7 +100,7 @@ describe('BindingDialog', () => {
   const ns = { id: 'namespace:shop/carts', slug: 'carts', keyPrefix: 'shop:carts:' };
 
   it('marks only the pattern the server refused', async () => {
-    renderWithServer(<BindingDialog namespace={ns} services={services} binding={null} onClose={() => {}} />, () =>
+    renderWithServer(<BindingDialog namespace={ns} services={services} boundServiceIds={[]} binding={null} onClose={() => {}} />, () =>
       badInput('input.patterns[1]', '"a b" contains whitespace or a character reserved by Redis ACL rules'),
     );
     const user = userEvent.setup();
@@ -113,7 +113,7 @@ describe('BindingDialog', () => {
   });
 
   it('offers only the chosen service\'s scopes and sends the binding as typed', async () => {
-    const { requests } = renderWithServer(<BindingDialog namespace={ns} services={services} binding={null} onClose={() => {}} />, () => ({ data: null }));
+    const { requests } = renderWithServer(<BindingDialog namespace={ns} services={services} boundServiceIds={[]} binding={null} onClose={() => {}} />, () => ({ data: null }));
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText('Service'), 'service:shop/worker');
     const scopes = screen.getByRole('group', { name: 'Command scopes' });
@@ -134,12 +134,48 @@ describe('BindingDialog', () => {
     });
   });
 
+  it('offers only services not bound here yet (binding again would replace their binding)', async () => {
+    const { requests } = renderWithServer(
+      <BindingDialog namespace={ns} services={services} boundServiceIds={['service:shop/api']} binding={null} onClose={() => {}} />,
+      () => ({ data: null }),
+    );
+    const user = userEvent.setup();
+    expect([...screen.getByLabelText<HTMLSelectElement>('Service').options].map((o) => o.value)).toEqual(['service:shop/worker']);
+    await user.click(screen.getByRole('button', { name: 'Bind service' }));
+    await waitFor(() => expect(requests).toHaveLength(1));
+    expect(requests[0]!.variables.serviceId).toBe('service:shop/worker');
+    cleanup();
+    renderWithServer(<BindingDialog namespace={ns} services={services} boundServiceIds={services.map((s) => s.id)} binding={null} onClose={() => {}} />, () => ({ data: null }));
+    expect(screen.getByText(/Every service of this project is bound here already/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Bind service' })).toHaveProperty('disabled', true);
+  });
+
+  it('drops the server\'s answer to an earlier try once the form refuses a new value itself', async () => {
+    const { requests } = renderWithServer(<BindingDialog namespace={ns} services={services} boundServiceIds={[]} binding={null} onClose={() => {}} />, () =>
+      badInput('input.patterns[0]', 'must be 1-200 characters'),
+    );
+    const user = userEvent.setup();
+    await user.clear(screen.getByLabelText('Pattern 1'));
+    await user.click(screen.getByRole('button', { name: 'Bind service' }));
+    await waitFor(() => expect(screen.getByLabelText('Pattern 1').getAttribute('aria-invalid')).toBe('true'));
+    await user.type(screen.getByLabelText('Pattern 1'), 'cart:*');
+    await user.type(screen.getByLabelText('Read limit (requests/s)'), '-1');
+    await user.click(screen.getByRole('button', { name: 'Bind service' }));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([expect.stringMatching(/^A whole number of requests per second/)]);
+    expect(requests).toHaveLength(1);
+  });
+
   it('checks a rate limit before sending it', async () => {
-    const { requests } = renderWithServer(<BindingDialog namespace={ns} services={services} binding={null} onClose={() => {}} />, () => ({ data: null }));
+    const { requests } = renderWithServer(<BindingDialog namespace={ns} services={services} boundServiceIds={[]} binding={null} onClose={() => {}} />, () => ({ data: null }));
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Write limit (requests/s)'), 'fast');
     await user.click(screen.getByRole('button', { name: 'Bind service' }));
     expect(screen.getByLabelText('Write limit (requests/s)').getAttribute('aria-invalid')).toBe('true');
+    expect(requests).toEqual([]);
+    // Past a GraphQL Int the server could only answer with a parse error naming a variable.
+    await user.type(screen.getByLabelText('Read limit (requests/s)'), '3000000000');
+    await user.click(screen.getByRole('button', { name: 'Bind service' }));
+    expect(screen.getByLabelText('Read limit (requests/s)').getAttribute('aria-invalid')).toBe('true');
     expect(requests).toEqual([]);
   });
 });

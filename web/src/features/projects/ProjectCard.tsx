@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Boxes, KeyRound, Link2 } from 'lucide-react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import { UsageBar, UsageText } from '../../components/ui/Display';
+import { plural } from '../../lib/format';
 
 export const ProjectCardFragment = graphql(`
   fragment ProjectCard_project on Project {
@@ -40,13 +41,13 @@ export function ProjectCard(props: { project: FragmentType<typeof ProjectCardFra
         </div>
         <ul className="mt-4 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-400">
           <li className="flex items-center gap-1.5">
-            <Boxes className="size-3.5" aria-hidden /> {o.namespaceCount} namespaces
+            <Boxes className="size-3.5" aria-hidden /> {plural(o.namespaceCount, 'namespace')}
           </li>
           <li className="flex items-center gap-1.5">
-            <KeyRound className="size-3.5" aria-hidden /> {o.serviceCount} services
+            <KeyRound className="size-3.5" aria-hidden /> {plural(o.serviceCount, 'service')}
           </li>
           <li className="flex items-center gap-1.5">
-            <Link2 className="size-3.5" aria-hidden /> {o.bindingCount} bindings
+            <Link2 className="size-3.5" aria-hidden /> {plural(o.bindingCount, 'binding')}
           </li>
         </ul>
       </Link>

@@ -12,14 +12,18 @@ export function RotateDialog({ service, onRotated, onClose }: { service: { id: s
   const [mode, setMode] = useState<'now' | 'overlap'>('now');
   const [window, setWindow] = useState('15m');
   const [local, setLocal] = useState<string | null>(null);
-  const { run, fetching, problem } = useAction(RotateServiceTokenMutation);
+  const { run, fetching, problem, setProblem } = useAction(RotateServiceTokenMutation);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     let grace = 0;
     if (mode === 'overlap') {
       const d = parseDuration(window);
-      if (!d.ok || !d.value) return setLocal(d.ok ? 'Type how long the old token keeps working, e.g. 15m or 1h' : d.error);
+      if (!d.ok || !d.value) {
+        // The server's answer to an earlier try no longer applies.
+        setProblem(null);
+        return setLocal(d.ok ? 'Type how long the old token keeps working, e.g. 15m or 1h' : d.error);
+      }
       grace = d.value;
     }
     setLocal(null);

@@ -95,7 +95,7 @@ export function ServicePage() {
           </p>
           {svc.previousTokenExpiresAt && new Date(svc.previousTokenExpiresAt).getTime() > Date.now() && (
             <p className="mt-2 text-xs text-amber-200">
-              The previous token works until <Time iso={svc.previousTokenExpiresAt} />.
+              The previous token stops working <Time iso={svc.previousTokenExpiresAt} />
             </p>
           )}
         </section>
