@@ -22,10 +22,16 @@ export function Dialog({ title, description, onClose, children, footer, wide, lo
   const lockedRef = useRef(locked);
   lockedRef.current = locked;
 
+  // Read while rendering: by the time the effect runs, an autoFocus child has already taken focus.
+  const opener = useRef(typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null));
+
   useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    const first = panel.current?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button:not([data-close])');
-    first?.focus();
+    const before = opener.current;
+    // React's autoFocus focuses without writing an `autofocus` attribute: keep the focus it chose
+    // (a confirmation's main button, so Enter confirms) rather than moving it to the first button.
+    if (!panel.current?.contains(document.activeElement)) {
+      panel.current?.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])')?.focus();
+    }
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !lockedRef.current) {
         e.stopPropagation();
