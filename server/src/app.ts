@@ -15,7 +15,7 @@ import { createLogger } from './log.js';
 import { connectControl, connectRedis, redisOptions } from './redis/client.js';
 import { getSchema } from './schema.js';
 import { createContext, type AppDeps, type Ctx } from './context.js';
-import { formatError, isRedisUnavailable, unavailable } from './errors.js';
+import { errorBody, formatError, isRedisUnavailable, unavailable, type ErrorCode } from './errors.js';
 import { authenticate } from './auth/authenticate.js';
 import { loadAdminTokens } from './auth/admin-token.js';
 import { agentConfigRoute } from './agent/agent.route.js';
@@ -43,9 +43,9 @@ export interface App {
   stop(): Promise<void>;
 }
 
-function jsonError(res: Response, status: number, code: string, message: string) {
+function jsonError(res: Response, status: number, code: ErrorCode, message: string) {
   noteOutcome(code);
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json(errorBody(message, { code }));
 }
 
 export async function createApp(config: Config, opts: { log?: Logger; events?: Partial<HubLimits & WsLimits> } = {}): Promise<App> {

@@ -1,4 +1,5 @@
 // The one error module: every error a client can see, with its stable extensions.code.
+import type { Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 export type ErrorCode =
@@ -14,6 +15,7 @@ export type ErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'EVENTS_EXPIRED'
   | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -23,6 +25,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   QUERY_TOO_COMPLEX: 400,
   TOO_MANY_REQUESTS: 429,
   BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
 };
 
 export class AppError extends GraphQLError {
@@ -69,6 +72,15 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
   new AppError('TOO_MANY_REQUESTS', `Too many failed authentications; retry in ${retryAfterSeconds} s`, {
     retryAfterSeconds,
   });
+
+/** The body of an error answered outside GraphQL (routes, refusals before Apollo), shaped like a GraphQL response. */
+export const errorBody = (message: string, extensions: { code: ErrorCode } & Record<string, unknown>) => ({ errors: [{ message, extensions }] });
+
+/** An AppError answered outside GraphQL: the status its code carries (else 400) and the same body. */
+export function sendAppError(res: Response, err: AppError): void {
+  const { http, ...extensions } = err.extensions as { http?: { status: number }; code: ErrorCode };
+  res.status(http?.status ?? 400).json(errorBody(err.message, extensions));
+}
 
 /** Redis connection-level failures surface as UNAVAILABLE, never as raw Redis text. */
 export function isRedisUnavailable(err: unknown): boolean {

@@ -1,10 +1,8 @@
 // GET /v1/agent/config: the agent config as JSON with an ETag; 304 for a matching If-None-Match.
 import type { Request, Response } from 'express';
 import type { AppDeps } from '../context.js';
-import { AppError, isRedisUnavailable, unavailable } from '../errors.js';
+import { AppError, errorBody, isRedisUnavailable, sendAppError, unavailable } from '../errors.js';
 import { agentConfigFor } from './agent.config.js';
-
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, UNAVAILABLE: 503 };
 
 export function agentConfigRoute(app: AppDeps, onError: (err: unknown, req: Request) => string) {
   return async (req: Request, res: Response) => {
@@ -20,12 +18,9 @@ export function agentConfigRoute(app: AppDeps, onError: (err: unknown, req: Requ
       res.json(config);
     } catch (caught) {
       const err = isRedisUnavailable(caught) ? unavailable() : caught;
-      if (err instanceof AppError) {
-        res.status(STATUS[err.code] ?? 400).json({ errors: [{ message: err.message, extensions: { code: err.code } }] });
-        return;
-      }
+      if (err instanceof AppError) return sendAppError(res, err);
       const requestId = onError(err, req);
-      res.status(500).json({ errors: [{ message: `Internal server error (request ${requestId})`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+      res.status(500).json(errorBody(`Internal server error (request ${requestId})`, { code: 'INTERNAL_SERVER_ERROR', requestId }));
     }
   };
 }

@@ -22,7 +22,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
-import { queryTooComplex, type AppError } from '../errors.js';
+import { queryTooComplex, sendAppError, type AppError } from '../errors.js';
 import type { Config } from '../config.js';
 
 export type QueryLimits = Config['limits'];
@@ -218,7 +218,6 @@ export function tokenLimitMiddleware(limits: QueryLimits, onRefuse: (code: strin
     const broken = typeof query === 'string' ? checkTokens(query, limits) : null;
     if (!broken) return next();
     onRefuse(broken.code);
-    const { http: _http, ...extensions } = broken.extensions as Record<string, unknown>;
-    res.status(400).json({ errors: [{ message: broken.message, extensions }] });
+    sendAppError(res, broken);
   };
 }

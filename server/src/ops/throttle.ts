@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { tooManyRequests } from '../errors.js';
+import { sendAppError, tooManyRequests } from '../errors.js';
 
 interface Window {
   failures: number;
@@ -103,10 +103,8 @@ export function throttleMiddleware(throttle: AuthThrottle, onRefuse: (code: stri
     if (wait > 0) {
       const err = tooManyRequests(Math.ceil(wait / 1000));
       onRefuse(err.code);
-      const { http: _http, ...extensions } = err.extensions as Record<string, unknown>;
       res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-      res.status(429).json({ errors: [{ message: err.message, extensions }] });
-      return;
+      return sendAppError(res, err);
     }
     res.on('finish', () => {
       if (res.statusCode === 401) throttle.fail(keys);
