@@ -1,4 +1,4 @@
-import { type ButtonHTMLAttributes, forwardRef } from 'react';
+import { type ButtonHTMLAttributes, type ReactNode, forwardRef } from 'react';
 import { LoaderCircle } from 'lucide-react';
 
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
@@ -35,3 +35,28 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     </button>
   );
 });
+
+interface FormActionsProps {
+  submitLabel: ReactNode;
+  onCancel: () => void;
+  busy?: boolean;
+  /** Submitting is not possible yet (the form lacks something it needs). */
+  disabled?: boolean;
+  variant?: 'primary' | 'danger';
+  autoFocus?: boolean;
+  className?: string;
+}
+
+/** A form's Cancel and submit buttons, the same in every dialog. */
+export function FormActions({ submitLabel, onCancel, busy, disabled, variant = 'primary', autoFocus, className = 'flex justify-end gap-2' }: FormActionsProps) {
+  return (
+    <div className={className}>
+      <Button variant="ghost" onClick={onCancel} disabled={busy}>
+        Cancel
+      </Button>
+      <Button type="submit" variant={variant} busy={busy} disabled={disabled} autoFocus={autoFocus}>
+        {submitLabel}
+      </Button>
+    </div>
+  );
+}

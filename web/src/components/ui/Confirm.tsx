@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { Button } from './Button';
+import { FormActions } from './Button';
 import { Dialog } from './Dialog';
 
 interface Props {
@@ -34,14 +34,15 @@ export function Confirm({ title, children, confirmLabel, danger, typeToConfirm, 
             <input id="confirm-typed" className="input" autoFocus autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
           </div>
         )}
-        <div className="flex justify-end gap-2 pt-1">
-          <Button variant="ghost" onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant={danger ? 'danger' : 'primary'} busy={busy} disabled={!ready} autoFocus={!typeToConfirm}>
-            {confirmLabel}
-          </Button>
-        </div>
+        <FormActions
+          className="flex justify-end gap-2 pt-1"
+          submitLabel={confirmLabel}
+          onCancel={onClose}
+          busy={busy}
+          disabled={!ready}
+          variant={danger ? 'danger' : 'primary'}
+          autoFocus={!typeToConfirm}
+        />
       </form>
     </Dialog>
   );

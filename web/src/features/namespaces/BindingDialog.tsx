@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Plus, X } from 'lucide-react';
-import { Button } from '../../components/ui/Button';
+import { Button, FormActions } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field } from '../../components/ui/Field';
 import { Toggle } from '../../components/ui/Misc';
@@ -176,14 +176,13 @@ export function BindingDialog({
             <input className="input" inputMode="numeric" name="writeRps" value={writeRps} onChange={(e) => setWriteRps(e.target.value)} placeholder="unlimited" />
           </Field>
         </div>
-        <div className="flex justify-end gap-2 border-t border-white/8 pt-4">
-          <Button variant="ghost" onClick={onClose} disabled={fetching}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={fetching} disabled={!serviceId}>
-            {binding ? 'Save binding' : 'Bind service'}
-          </Button>
-        </div>
+        <FormActions
+          className="flex justify-end gap-2 border-t border-white/8 pt-4"
+          submitLabel={binding ? 'Save binding' : 'Bind service'}
+          onCancel={onClose}
+          busy={fetching}
+          disabled={!serviceId}
+        />
       </form>
     </Dialog>
   );

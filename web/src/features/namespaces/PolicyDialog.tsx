@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { RotateCw } from 'lucide-react';
-import { Button } from '../../components/ui/Button';
+import { Button, FormActions } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { FormProblem } from '../../components/ui/States';
 import { toast } from '../../components/ui/Toast';
@@ -71,14 +71,7 @@ export function PolicyDialog({ namespace, onReload, onClose }: Props) {
           </Button>
         )}
         <PolicyFields value={draft} onChange={setDraft} errors={errors} />
-        <div className="mt-6 flex justify-end gap-2">
-          <Button variant="ghost" onClick={onClose} disabled={fetching}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={fetching}>
-            Save policy
-          </Button>
-        </div>
+        <FormActions className="mt-6 flex justify-end gap-2" submitLabel="Save policy" onCancel={onClose} busy={fetching} />
       </form>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button } from '../../components/ui/Button';
+import { Button, FormActions } from '../../components/ui/Button';
 import { Confirm } from '../../components/ui/Confirm';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field } from '../../components/ui/Field';
@@ -80,14 +80,7 @@ export function ProjectSettings({ project, counts, onClose }: Props) {
           <Button variant="ghost" className="text-rose-300 hover:text-rose-200" onClick={() => setDeleting(true)}>
             Delete project…
           </Button>
-          <div className="flex gap-2">
-            <Button variant="ghost" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" busy={update.fetching}>
-              Save
-            </Button>
-          </div>
+          <FormActions className="flex gap-2" submitLabel="Save" onCancel={onClose} busy={update.fetching} />
         </div>
       </form>
     </Dialog>

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Button } from '../../components/ui/Button';
+import { FormActions } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field } from '../../components/ui/Field';
 import { FormProblem } from '../../components/ui/States';
@@ -52,14 +52,7 @@ export function RotateDialog({ service, onRotated, onClose }: { service: { id: s
             <input className="input" name="grace" autoFocus value={window} onChange={(e) => setWindow(e.target.value)} />
           </Field>
         )}
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="ghost" onClick={onClose} disabled={fetching}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" busy={fetching}>
-            Rotate token
-          </Button>
-        </div>
+        <FormActions className="flex justify-end gap-2 pt-2" submitLabel="Rotate token" variant="danger" onCancel={onClose} busy={fetching} />
       </form>
     </Dialog>
   );

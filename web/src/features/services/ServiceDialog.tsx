@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Button } from '../../components/ui/Button';
+import { FormActions } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { Toggle } from '../../components/ui/Misc';
 import { FormProblem } from '../../components/ui/States';
@@ -79,14 +79,12 @@ export function ServiceDialog({
             </p>
           )}
         </div>
-        <div className="flex justify-end gap-2 border-t border-white/8 pt-4">
-          <Button variant="ghost" onClick={onClose} disabled={fetching}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={fetching}>
-            {service ? 'Save' : 'Create service'}
-          </Button>
-        </div>
+        <FormActions
+          className="flex justify-end gap-2 border-t border-white/8 pt-4"
+          submitLabel={service ? 'Save' : 'Create service'}
+          onCancel={onClose}
+          busy={fetching}
+        />
       </form>
     </Dialog>
   );
